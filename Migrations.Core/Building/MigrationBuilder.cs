@@ -1,0 +1,240 @@
+using Migrations.Operations;
+
+namespace Migrations.Building;
+
+/// <summary>
+/// Records the operations of a migration. Each method appends one operation (or a few, for
+/// column shorthands such as <c>Unique()</c>); nothing runs until the runner plans and executes them.
+/// </summary>
+public sealed class MigrationBuilder
+{
+    private readonly List<MigrationOperation> _operations = [];
+
+    /// <summary>The operations recorded so far, in order.</summary>
+    public IReadOnlyList<MigrationOperation> Operations => _operations;
+
+    /// <summary>Appends an operation built by hand.</summary>
+    /// <param name="operation">The operation.</param>
+    public MigrationBuilder Add(MigrationOperation operation)
+    {
+        _operations.Add(operation ?? throw new ArgumentNullException(nameof(operation)));
+        return this;
+    }
+
+    /// <summary>Creates a table.</summary>
+    /// <param name="name">The table's name.</param>
+    /// <param name="configure">Adds columns and constraints.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateTable(string name, Action<TableBuilder> configure, string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var table = new TableBuilder(new TableName(name, schema));
+        configure(table);
+        return Add(table.Build());
+    }
+
+    /// <summary>Drops a table.</summary>
+    /// <param name="name">The table's name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropTable(string name, string? schema = null) =>
+        Add(new DropTableOperation(new TableName(name, schema)));
+
+    /// <summary>Renames a table.</summary>
+    /// <param name="name">The current name.</param>
+    /// <param name="newName">The new name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder RenameTable(string name, string newName, string? schema = null) =>
+        Add(new RenameTableOperation(new TableName(name, schema), newName));
+
+    /// <summary>Adds a column; <c>PrimaryKey()</c>, <c>Unique()</c>, <c>References()</c> and <c>Check()</c> add their constraints after it.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The column's name.</param>
+    /// <param name="configure">Sets the column's type and options.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AddColumn(string table, string name, Action<ColumnBuilder> configure, string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var tableName = new TableName(table, schema);
+        var column = new ColumnBuilder(name);
+        configure(column);
+        Add(new AddColumnOperation(tableName, column.Build()));
+        if (column.IsPrimaryKey)
+        {
+            Add(new AddPrimaryKeyOperation(tableName, new PrimaryKeyConstraint(ConstraintNames.PrimaryKey(table), [name])));
+        }
+
+        if (column.IsUnique)
+        {
+            Add(new AddUniqueConstraintOperation(tableName, new UniqueConstraint(ConstraintNames.Unique(table, [name]), [name])));
+        }
+
+        if (column.Reference is { } reference)
+        {
+            Add(new AddForeignKeyOperation(tableName, new ForeignKeyConstraint(
+                ConstraintNames.ForeignKey(table, [name]), [name], reference.Table, [reference.Column])));
+        }
+
+        if (column.CheckExpression is { } check)
+        {
+            Add(new AddCheckConstraintOperation(tableName, new CheckConstraint(ConstraintNames.Check(table, name), check)));
+        }
+
+        return this;
+    }
+
+    /// <summary>Drops a column.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The column.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropColumn(string table, string name, string? schema = null) =>
+        Add(new DropColumnOperation(new TableName(table, schema), name));
+
+    /// <summary>Renames a column.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The current name.</param>
+    /// <param name="newName">The new name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder RenameColumn(string table, string name, string newName, string? schema = null) =>
+        Add(new RenameColumnOperation(new TableName(table, schema), name, newName));
+
+    /// <summary>Changes a column's type, nullability or default.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The column.</param>
+    /// <param name="configure">The changes, for example <c>a => a.Type(ColumnType.Int64).NotNull()</c>.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AlterColumn(string table, string name, Action<AlterColumnBuilder> configure, string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(new AlterColumnBuilder(this, new TableName(table, schema), name));
+        return this;
+    }
+
+    /// <summary>Adds a primary key to an existing table.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The key's columns.</param>
+    /// <param name="name">The constraint's name; <c>pk_table</c> when null.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AddPrimaryKey(string table, string[] columns, string? name = null, string? schema = null) =>
+        Add(new AddPrimaryKeyOperation(new TableName(table, schema), new PrimaryKeyConstraint(name ?? ConstraintNames.PrimaryKey(table), columns)));
+
+    /// <summary>Adds a unique constraint to an existing table.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The constrained columns.</param>
+    /// <param name="name">The constraint's name; derived from the columns when null.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AddUniqueConstraint(string table, string[] columns, string? name = null, string? schema = null) =>
+        Add(new AddUniqueConstraintOperation(new TableName(table, schema), new UniqueConstraint(name ?? ConstraintNames.Unique(table, columns), columns)));
+
+    /// <summary>Adds a foreign key to an existing table.</summary>
+    /// <param name="table">The referencing table.</param>
+    /// <param name="columns">The referencing columns.</param>
+    /// <param name="principalTable">The referenced table.</param>
+    /// <param name="principalColumns">The referenced columns.</param>
+    /// <param name="name">The constraint's name; derived from the columns when null.</param>
+    /// <param name="schema">The schema of both tables, or null for the default.</param>
+    public MigrationBuilder AddForeignKey(string table, string[] columns, string principalTable, string[] principalColumns, string? name = null, string? schema = null) =>
+        Add(new AddForeignKeyOperation(new TableName(table, schema), new ForeignKeyConstraint(
+            name ?? ConstraintNames.ForeignKey(table, columns), columns, new TableName(principalTable, schema), principalColumns)));
+
+    /// <summary>Adds a check constraint to an existing table.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The constraint's name.</param>
+    /// <param name="expression">A boolean SQL expression.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AddCheckConstraint(string table, string name, string expression, string? schema = null) =>
+        Add(new AddCheckConstraintOperation(new TableName(table, schema), new CheckConstraint(name, expression)));
+
+    /// <summary>Drops a named constraint: primary key, unique, foreign key or check.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="name">The constraint's name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropConstraint(string table, string name, string? schema = null) =>
+        Add(new DropConstraintOperation(new TableName(table, schema), name));
+
+    /// <summary>Creates an index on one column, named <c>ix_table_column</c>.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="column">The indexed column.</param>
+    /// <param name="unique">Whether the index rejects duplicates.</param>
+    /// <param name="name">The index's name, or null for the derived one.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateIndex(string table, string column, bool unique = false, string? name = null, string? schema = null) =>
+        CreateIndex(table, [column], unique, name, schema);
+
+    /// <summary>Creates an index over several columns.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The indexed columns in order.</param>
+    /// <param name="unique">Whether the index rejects duplicates.</param>
+    /// <param name="name">The index's name, or null for <c>ix_table_col1_col2</c>.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateIndex(string table, string[] columns, bool unique = false, string? name = null, string? schema = null) =>
+        Add(new CreateIndexOperation(new TableName(table, schema), name ?? ConstraintNames.Index(table, columns), columns, unique));
+
+    /// <summary>Drops an index.</summary>
+    /// <param name="table">The indexed table.</param>
+    /// <param name="name">The index's name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropIndex(string table, string name, string? schema = null) =>
+        Add(new DropIndexOperation(new TableName(table, schema), name));
+
+    /// <summary>Creates a sequence.</summary>
+    /// <param name="name">The sequence's name.</param>
+    /// <param name="startWith">The first value.</param>
+    /// <param name="incrementBy">The step.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateSequence(string name, long startWith = 1, long incrementBy = 1, string? schema = null) =>
+        Add(new CreateSequenceOperation(new TableName(name, schema), startWith, incrementBy));
+
+    /// <summary>Drops a sequence.</summary>
+    /// <param name="name">The sequence's name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropSequence(string name, string? schema = null) =>
+        Add(new DropSequenceOperation(new TableName(name, schema)));
+
+    /// <summary>Runs SQL as written, inside the migration's transaction.</summary>
+    /// <param name="sql">The SQL.</param>
+    public MigrationBuilder Sql(string sql) => Add(new SqlOperation(sql));
+
+    /// <summary>Inserts rows given as value arrays in column order.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The columns the values are for.</param>
+    /// <param name="rows">One array of values per row.</param>
+    public MigrationBuilder InsertData(string table, string[] columns, params object?[][] rows) =>
+        InsertData(new TableName(table), columns, rows);
+
+    /// <summary>Inserts rows given as value arrays in column order.</summary>
+    /// <param name="table">The table, with its schema.</param>
+    /// <param name="columns">The columns the values are for.</param>
+    /// <param name="rows">One array of values per row.</param>
+    public MigrationBuilder InsertData(TableName table, string[] columns, params object?[][] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return Add(new InsertDataOperation(table, columns, Array.ConvertAll(rows, r => (IReadOnlyList<object?>)r)));
+    }
+
+    /// <summary>Inserts rows given as objects whose property names are column names (anonymous objects work).</summary>
+    /// <typeparam name="T">The row type.</typeparam>
+    /// <param name="table">The table.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder InsertData<T>(string table, IEnumerable<T> rows, string? schema = null)
+    {
+        var properties = ObjectColumns.Of(typeof(T));
+        var values = rows.Select(row => (IReadOnlyList<object?>)Array.ConvertAll(properties, p => p.GetValue(row))).ToArray();
+        return Add(new InsertDataOperation(new TableName(table, schema), Array.ConvertAll(properties, p => p.Name), values));
+    }
+
+    /// <summary>Updates the rows matching <paramref name="where"/> (column = value for each property).</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="set">An object whose properties are the columns to set.</param>
+    /// <param name="where">An object whose properties select the rows by equality.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder UpdateData(string table, object set, object where, string? schema = null) =>
+        Add(new UpdateDataOperation(new TableName(table, schema), ObjectColumns.Values(set), ObjectColumns.Values(where)));
+
+    /// <summary>Deletes the rows matching <paramref name="where"/> (column = value for each property).</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="where">An object whose properties select the rows by equality.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DeleteData(string table, object where, string? schema = null) =>
+        Add(new DeleteDataOperation(new TableName(table, schema), ObjectColumns.Values(where)));
+}

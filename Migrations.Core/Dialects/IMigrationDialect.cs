@@ -1,0 +1,35 @@
+using System.Data.Common;
+using Migrations.Operations;
+
+namespace Migrations.Dialects;
+
+/// <summary>
+/// Everything a database spells its own way: connections, locking, history-table SQL,
+/// operation checks and planning. Dialect packages implement it; the runner only calls it.
+/// </summary>
+public interface IMigrationDialect
+{
+    /// <summary>The dialect's name, as used in messages (for example <c>DuckDB</c>).</summary>
+    string Name { get; }
+
+    /// <summary>Opens the connection a run uses.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    Task<DialectConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Takes the lock that keeps concurrent runners on one database apart; disposing it releases the lock.</summary>
+    /// <param name="connection">The run's connection.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>The SQL that reads and writes the history table.</summary>
+    /// <param name="options">Where the history table lives.</param>
+    IHistoryTableSql History(HistoryTableOptions options);
+
+    /// <summary>Problems with an operation that can be told without a database, each saying what to do instead.</summary>
+    /// <param name="operation">The operation.</param>
+    IEnumerable<string> Validate(MigrationOperation operation);
+
+    /// <summary>Creates the planner that turns one run's operations into steps.</summary>
+    /// <param name="connection">The run's connection, for reading the schema.</param>
+    IMigrationPlanner CreatePlanner(DbConnection connection);
+}

@@ -1,0 +1,22 @@
+using Migrations.Operations;
+
+namespace Migrations.Dialects;
+
+/// <summary>One SQL statement to run, with its parameter values ($1, $2, ... in order).</summary>
+/// <param name="Sql">The statement.</param>
+/// <param name="Parameters">The values of its parameters.</param>
+public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
+{
+    /// <summary>A statement without parameters.</summary>
+    /// <param name="sql">The statement.</param>
+    public SqlStep(string sql)
+        : this(sql, [])
+    {
+    }
+
+    /// <summary>The operation this statement carries out, for error messages; null for the runner's own statements.</summary>
+    public MigrationOperation? Source { get; init; }
+
+    /// <summary>Why the planner chose this step, when it is not the obvious rendering (shown in scripts and logs).</summary>
+    public string? Comment { get; init; }
+}

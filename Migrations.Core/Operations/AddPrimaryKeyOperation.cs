@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Adds a primary key to an existing table.</summary>
+public sealed record AddPrimaryKeyOperation(TableName Table, PrimaryKeyConstraint PrimaryKey) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"AddPrimaryKey {PrimaryKey.Name} on {Table}";
+}

@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Adds a unique constraint to an existing table.</summary>
+public sealed record AddUniqueConstraintOperation(TableName Table, UniqueConstraint Constraint) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"AddUniqueConstraint {Constraint.Name} on {Table}";
+}

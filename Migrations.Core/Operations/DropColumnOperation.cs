@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Drops a column from a table.</summary>
+public sealed record DropColumnOperation(TableName Table, string Column) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"DropColumn {Table}.{Column}";
+}

@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Drops a table and the identity sequences it owns.</summary>
+public sealed record DropTableOperation(TableName Table) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"DropTable {Table}";
+}

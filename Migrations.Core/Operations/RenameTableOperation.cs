@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Renames a table within its schema.</summary>
+public sealed record RenameTableOperation(TableName Table, string NewName) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"RenameTable {Table} to {NewName}";
+}

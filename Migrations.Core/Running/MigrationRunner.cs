@@ -1,0 +1,297 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Migrations.Dialects;
+
+namespace Migrations.Running;
+
+/// <summary>
+/// Applies and reverts migrations: discover, validate, lock, compare with history, plan,
+/// execute, record, report. Each migration runs in one transaction together with its history row.
+/// </summary>
+public sealed class MigrationRunner
+{
+    private readonly IMigrationDialect _dialect;
+    private readonly MigrationRunnerOptions _options;
+    private readonly ILogger _logger;
+    private readonly Lazy<MigrationCatalog> _catalog;
+
+    /// <summary>Creates a runner.</summary>
+    /// <param name="dialect">The database's dialect, for example <c>new DuckDbDialect("Data Source=app.duckdb")</c>.</param>
+    /// <param name="options">Which migrations to run and where history lives.</param>
+    /// <param name="logger">Receives progress and errors; nothing is logged when null.</param>
+    public MigrationRunner(IMigrationDialect dialect, MigrationRunnerOptions options, ILogger<MigrationRunner>? logger = null)
+    {
+        _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _catalog = new Lazy<MigrationCatalog>(() => MigrationCatalog.Discover(_options));
+    }
+
+    /// <summary>The known migrations in version order.</summary>
+    /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
+    public IReadOnlyList<MigrationInfo> Migrations => _catalog.Value.Migrations;
+
+    /// <summary>Applies every pending migration.</summary>
+    /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) =>
+        MigrateToAsync(long.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Moves the database to <paramref name="targetVersion"/>: applies pending migrations up to it and
+    /// reverts applied ones above it, newest first. 0 reverts everything.
+    /// </summary>
+    /// <param name="targetVersion">The version to end at.</param>
+    /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
+    public async Task<MigrationResult> MigrateToAsync(long targetVersion, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var runLock = await LockAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
+
+        var history = _dialect.History(_options.History);
+        var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        var work = Prepare(catalog, applied, targetVersion);
+        if (work.Count == 0)
+        {
+            var current = applied.Count == 0 ? 0 : applied[^1].Version;
+            RunnerLog.UpToDate(_logger, current);
+            return new MigrationResult([], []);
+        }
+
+        await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        if (!historyExists)
+        {
+            foreach (var step in history.CreateIfMissing())
+            {
+                await StepExecutor.ExecuteAsync(connection.Connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var planIsStale = false;
+        foreach (var migration in work)
+        {
+            if (planIsStale || !migration.Plan.IsExact)
+            {
+                // Earlier raw SQL changed the schema in ways only the database knows: plan again now that it has run.
+                planIsStale = true;
+                migration.Plan = await _dialect.CreatePlanner(connection.Connection).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+            }
+
+            await ExecuteAsync(connection.Connection, history, migration, cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = new MigrationResult(
+            work.Where(w => w.Up).Select(w => w.Info).ToArray(),
+            work.Where(w => !w.Up).Select(w => w.Info).ToArray());
+        RunnerLog.Finished(_logger, targetVersion == long.MaxValue ? catalog.Migrations[^1].Version : targetVersion, result.Applied.Count, result.Reverted.Count);
+        return result;
+    }
+
+    /// <summary>Compares the database's history with the known migrations.</summary>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
+        var appliedVersions = applied.Select(a => a.Version).ToHashSet();
+        var changed = new List<MigrationInfo>();
+        foreach (var row in applied)
+        {
+            if (catalog.Find(row.Version) is { } info &&
+                OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, [])) != row.Checksum)
+            {
+                changed.Add(info);
+            }
+        }
+
+        return new MigrationStatus(
+            applied.Where(a => catalog.Find(a.Version) is not null).ToArray(),
+            catalog.Migrations.Where(m => !appliedVersions.Contains(m.Version)).ToArray(),
+            applied.Where(a => catalog.Find(a.Version) is null).ToArray(),
+            changed);
+    }
+
+    /// <summary>
+    /// The exact SQL that <see cref="MigrateToAsync"/> would run to reach <paramref name="targetVersion"/>,
+    /// without running it.
+    /// </summary>
+    /// <param name="targetVersion">The version to end at; the latest when null.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<string> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var history = _dialect.History(_options.History);
+        var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        var work = Prepare(catalog, applied, targetVersion ?? long.MaxValue);
+        await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        return ScriptRenderer.Render(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history);
+    }
+
+    private MigrationCatalog Catalog()
+    {
+        var catalog = _catalog.Value;
+        if (catalog.Migrations.Count == 0)
+        {
+            throw new MigrationValidationException(["No migrations were found: scan the assembly that holds them (ScanAssemblyOf<T>()) or add them one by one."]);
+        }
+
+        RunnerLog.Discovered(_logger, catalog.Migrations.Count, catalog.Migrations[^1].Version);
+        return catalog;
+    }
+
+    private async Task<IAsyncDisposable> LockAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        RunnerLog.WaitingForLock(_logger, _dialect.Name);
+        var started = Stopwatch.GetTimestamp();
+        var acquired = await _dialect.AcquireLockAsync(connection, cancellationToken).ConfigureAwait(false);
+        var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        RunnerLog.LockAcquired(_logger, waited);
+        return acquired;
+    }
+
+    private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, CancellationToken cancellationToken)
+    {
+        var exists = Convert.ToInt64(await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        if (!exists)
+        {
+            return (false, []);
+        }
+
+        var rows = await StepExecutor.QueryAsync(connection, history.SelectAll(), r => new AppliedMigration(
+            r.GetInt64(0),
+            r.GetString(1),
+            r.GetFieldValue<DateTimeOffset>(2),
+            r.GetInt64(3),
+            r.GetString(4)), cancellationToken).ConfigureAwait(false);
+        return (true, rows.OrderBy(r => r.Version).ToArray());
+    }
+
+    /// <summary>Decides what to revert and apply, and records every migration's operations, checking them all before anything runs.</summary>
+    private List<PlannedMigration> Prepare(MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion)
+    {
+        var unknown = applied.Where(a => catalog.Find(a.Version) is null).ToArray();
+        if (unknown.Length > 0)
+        {
+            RunnerLog.UnknownVersions(_logger, string.Join(", ", unknown.Select(u => u.Version)));
+        }
+
+        var problems = new List<string>();
+        var unknownToRevert = unknown.Where(u => u.Version > targetVersion).ToArray();
+        if (unknownToRevert.Length > 0)
+        {
+            problems.Add($"Cannot go down to version {targetVersion}: versions {string.Join(", ", unknownToRevert.Select(u => u.Version))} are applied but no known migration has them, so there is no Down to run. Add those migrations to the scanned assemblies.");
+        }
+
+        var appliedVersions = applied.Select(a => a.Version).ToHashSet();
+        var work = new List<PlannedMigration>();
+        foreach (var row in applied.Where(a => a.Version > targetVersion).OrderByDescending(a => a.Version))
+        {
+            if (catalog.Find(row.Version) is { } info)
+            {
+                work.Add(new PlannedMigration(info, Up: false, MigrationOperations.Build(info, up: false, _dialect, problems)));
+            }
+        }
+
+        foreach (var info in catalog.Migrations.Where(m => m.Version <= targetVersion && !appliedVersions.Contains(m.Version)))
+        {
+            work.Add(new PlannedMigration(info, Up: true, MigrationOperations.Build(info, up: true, _dialect, problems)));
+        }
+
+        return problems.Count > 0 ? throw new MigrationValidationException(problems) : work;
+    }
+
+    private async Task PlanAllAsync(DbConnection connection, List<PlannedMigration> work, CancellationToken cancellationToken)
+    {
+        var planner = _dialect.CreatePlanner(connection);
+        var problems = new List<string>();
+        foreach (var migration in work)
+        {
+            try
+            {
+                migration.Plan = await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MigrationPlanningException e)
+            {
+                problems.Add($"Migration {migration.Info} ({(migration.Up ? "Up" : "Down")}), {e.Operation.Describe()}: {e.Message}");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new MigrationValidationException(problems);
+        }
+    }
+
+    private async Task ExecuteAsync(DbConnection connection, IHistoryTableSql history, PlannedMigration migration, CancellationToken cancellationToken)
+    {
+        var info = migration.Info;
+        if (migration.Up)
+        {
+            RunnerLog.Applying(_logger, info.Version, info.Description);
+        }
+        else
+        {
+            RunnerLog.Reverting(_logger, info.Version, info.Description);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        SqlStep? current = null;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var step in migration.Plan.Steps)
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken).ConfigureAwait(false);
+            }
+
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            current = migration.Up
+                ? history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
+                : history.Delete(info.Version);
+            await StepExecutor.ExecuteAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
+            current = null;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Never commit after an error: some databases would keep part of the work.
+            await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+        }
+
+        var total = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (migration.Up)
+        {
+            RunnerLog.Applied(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
+        }
+        else
+        {
+            RunnerLog.Reverted(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
+        }
+    }
+
+    private static async Task RollBackQuietlyAsync(DbTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The original error is what matters; a failed rollback (e.g. after a failed commit) must not hide it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

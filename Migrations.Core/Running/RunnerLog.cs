@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace Migrations.Running;
+
+/// <summary>The runner's log events; the event ids are stable so that tools can filter on them.</summary>
+internal static partial class RunnerLog
+{
+    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Discovered {Count} migrations; latest version {LatestVersion}")]
+    public static partial void Discovered(ILogger logger, int count, long latestVersion);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Waiting for the migration lock on {Dialect}")]
+    public static partial void WaitingForLock(ILogger logger, string dialect);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Migration lock acquired in {ElapsedMs} ms")]
+    public static partial void LockAcquired(ILogger logger, long elapsedMs);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Applying migration {Version} \"{Description}\"")]
+    public static partial void Applying(ILogger logger, long version, string description);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Applied migration {Version} \"{Description}\" in {ElapsedMs} ms ({Steps} statements)")]
+    public static partial void Applied(ILogger logger, long version, string description, long elapsedMs, int steps);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Reverting migration {Version} \"{Description}\"")]
+    public static partial void Reverting(ILogger logger, long version, string description);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Reverted migration {Version} \"{Description}\" in {ElapsedMs} ms ({Steps} statements)")]
+    public static partial void Reverted(ILogger logger, long version, string description, long elapsedMs, int steps);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Database is at version {Version}; {Applied} applied, {Reverted} reverted")]
+    public static partial void Finished(ILogger logger, long version, int applied, int reverted);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Database is up to date at version {Version}; nothing to apply")]
+    public static partial void UpToDate(ILogger logger, long version);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Migration {Version} \"{Description}\" failed and was rolled back")]
+    public static partial void Failed(ILogger logger, Exception exception, long version, string description);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Database has versions no known migration has: {Versions}")]
+    public static partial void UnknownVersions(ILogger logger, string versions);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "{Version}: {Sql}")]
+    public static partial void Statement(ILogger logger, long version, string sql);
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using Migrations.Dialects;
+
+namespace Migrations.Running;
+
+/// <summary>Writes planned steps as a readable SQL script: one transaction per migration, parameters listed beside their statement.</summary>
+internal static class ScriptRenderer
+{
+    public static string Render(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql history)
+    {
+        var script = new StringBuilder();
+        script.Append(CultureInfo.InvariantCulture, $"-- {dialect}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
+        foreach (var step in setup)
+        {
+            Append(script, step);
+        }
+
+        foreach (var migration in work)
+        {
+            script.AppendLine()
+                .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine()
+                .AppendLine("BEGIN TRANSACTION;");
+            foreach (var step in migration.Plan.Steps)
+            {
+                Append(script, step);
+            }
+
+            Append(script, migration.Up
+                ? history.Insert(migration.Info.Version, migration.Info.Description, 0, OperationChecksum.Compute(migration.Operations))
+                : history.Delete(migration.Info.Version));
+            script.AppendLine("COMMIT;");
+        }
+
+        return script.ToString();
+    }
+
+    private static void Append(StringBuilder script, SqlStep step)
+    {
+        if (step.Comment is not null)
+        {
+            script.Append("-- ").AppendLine(step.Comment);
+        }
+
+        script.Append(step.Sql).Append(';');
+        if (step.Parameters.Count > 0)
+        {
+            script.Append(" -- ").Append(string.Join(", ", step.Parameters.Select((p, i) => $"${i + 1} = {Describe(p)}")));
+        }
+
+        script.AppendLine();
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "NULL",
+        string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "NULL",
+    };
+}

@@ -1,0 +1,7 @@
+namespace Migrations.Schema;
+
+/// <summary>An explicit index.</summary>
+/// <param name="Name">The index's name.</param>
+/// <param name="Columns">The indexed columns or expressions in order.</param>
+/// <param name="IsUnique">Whether it rejects duplicates.</param>
+public sealed record IndexModel(string Name, IReadOnlyList<string> Columns, bool IsUnique);

@@ -1,0 +1,49 @@
+using Migrations.Operations;
+
+namespace Migrations.Schema;
+
+/// <summary>Resolves and compares names the way a dialect does, and finds tables in a model.</summary>
+public sealed class NameResolver
+{
+    private readonly ISchemaConventions _conventions;
+
+    /// <summary>Creates a resolver for a dialect's conventions.</summary>
+    /// <param name="conventions">The dialect's conventions.</param>
+    public NameResolver(ISchemaConventions conventions) => _conventions = conventions;
+
+    /// <summary>The name with the default schema filled in.</summary>
+    /// <param name="name">A table or sequence name.</param>
+    public TableName Resolve(TableName name) => name with { Schema = name.Schema ?? _conventions.DefaultSchema };
+
+    /// <summary>Whether two identifiers name the same object.</summary>
+    /// <param name="a">One identifier.</param>
+    /// <param name="b">The other.</param>
+    public bool SameName(string a, string b) => _conventions.NameComparer.Equals(a, b);
+
+    /// <summary>Whether two qualified names name the same object.</summary>
+    /// <param name="a">One name.</param>
+    /// <param name="b">The other.</param>
+    public bool Same(TableName a, TableName b)
+    {
+        var (x, y) = (Resolve(a), Resolve(b));
+        return SameName(x.Name, y.Name) && SameName(x.Schema!, y.Schema!);
+    }
+
+    /// <summary>The table of that name, or null.</summary>
+    /// <param name="model">The model to search.</param>
+    /// <param name="name">The table's name.</param>
+    public TableModel? FindTable(SchemaModel model, TableName name) =>
+        model.Tables.FirstOrDefault(t => Same(t.Name, name));
+
+    /// <summary>The tables with a foreign key to <paramref name="name"/>, other than itself.</summary>
+    /// <param name="model">The model to search.</param>
+    /// <param name="name">The referenced table.</param>
+    public IEnumerable<TableModel> Referencing(SchemaModel model, TableName name) =>
+        model.Tables.Where(t => !Same(t.Name, name) && t.ForeignKeys.Any(f => Same(f.PrincipalTable, name)));
+
+    internal SchemaModel Update(SchemaModel model, TableName name, Func<TableModel, TableModel> change) =>
+        model with { Tables = model.Tables.Select(t => Same(t.Name, name) ? change(t) : t).ToArray() };
+
+    internal SchemaModel UpdateColumn(SchemaModel model, TableName table, string column, Func<ColumnModel, ColumnModel> change) =>
+        Update(model, table, t => t with { Columns = t.Columns.Select(c => SameName(c.Name, column) ? change(c) : c).ToArray() });
+}

@@ -1,0 +1,13 @@
+namespace Migrations.Schema;
+
+/// <summary>
+/// A plain picture of a database schema: tables with their columns, constraints and indexes,
+/// and sequences. Read from a live database by a dialect, or advanced by applying operations.
+/// </summary>
+/// <param name="Tables">The tables.</param>
+/// <param name="Sequences">The sequences.</param>
+public sealed record SchemaModel(IReadOnlyList<TableModel> Tables, IReadOnlyList<SequenceModel> Sequences)
+{
+    /// <summary>A schema with nothing in it.</summary>
+    public static SchemaModel Empty { get; } = new([], []);
+}

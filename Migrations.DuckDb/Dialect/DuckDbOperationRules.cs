@@ -1,0 +1,67 @@
+using Migrations.Operations;
+
+namespace Migrations.DuckDb.Dialect;
+
+/// <summary>What DuckDB 1.5 cannot represent, told before any SQL runs, each with what to do instead.</summary>
+internal static class DuckDbOperationRules
+{
+    public static IEnumerable<string> Validate(MigrationOperation operation)
+    {
+        foreach (var type in TypesOf(operation))
+        {
+            if (DuckDbTypes.Problem(type) is { } problem)
+            {
+                yield return problem;
+            }
+        }
+
+        switch (operation)
+        {
+            case CreateTableOperation o:
+                foreach (var column in o.Columns.Where(c => c.IsIdentity && !DuckDbTypes.IsInteger(c.Type)))
+                {
+                    yield return $"Identity column \"{column.Name}\" is {column.Type}: identity columns must be Int16, Int32 or Int64.";
+                }
+
+                foreach (var problem in o.ForeignKeys.SelectMany(f => ForeignKeyProblems(o.Table, f)))
+                {
+                    yield return problem;
+                }
+
+                break;
+            case AddColumnOperation { Column.IsIdentity: true } o when !DuckDbTypes.IsInteger(o.Column.Type):
+                yield return $"Identity column \"{o.Column.Name}\" is {o.Column.Type}: identity columns must be Int16, Int32 or Int64.";
+                break;
+            case AddUniqueConstraintOperation or AddForeignKeyOperation or AddCheckConstraintOperation or DropConstraintOperation:
+                yield return "DuckDB cannot add or drop constraints on an existing table (ALTER TABLE ADD/DROP CONSTRAINT is not implemented in DuckDB 1.5). " +
+                             "Declare the constraint in CreateTable, or create a new table with it and copy the rows over.";
+                break;
+            case UpdateDataOperation { Where.Count: 0 } or DeleteDataOperation { Where.Count: 0 }:
+                yield return "No row filter was given, so every row would change. Pass the columns that select the rows, or use Sql(...) for a whole-table change.";
+                break;
+        }
+    }
+
+    private static IEnumerable<string> ForeignKeyProblems(TableName table, ForeignKeyConstraint foreignKey)
+    {
+        if (foreignKey.OnDelete is not (ReferentialAction.NoAction or ReferentialAction.Restrict) ||
+            foreignKey.OnUpdate is not (ReferentialAction.NoAction or ReferentialAction.Restrict))
+        {
+            yield return $"Foreign key {foreignKey.Name}: DuckDB supports no ON DELETE/ON UPDATE actions (CASCADE, SET NULL, SET DEFAULT). " +
+                         "Use NoAction and delete or update the referencing rows first (DeleteData/UpdateData or Sql).";
+        }
+
+        if (foreignKey.PrincipalTable.Schema is { } schema && !string.Equals(schema, table.Schema ?? DuckDbSql.DefaultSchema, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return $"Foreign key {foreignKey.Name} points from schema {table.Schema ?? DuckDbSql.DefaultSchema} to schema {schema}: DuckDB refuses foreign keys across schemas. Keep both tables in one schema.";
+        }
+    }
+
+    private static IEnumerable<ColumnType> TypesOf(MigrationOperation operation) => operation switch
+    {
+        CreateTableOperation o => o.Columns.Select(c => c.Type),
+        AddColumnOperation o => [o.Column.Type],
+        AlterColumnTypeOperation o => [o.NewType],
+        _ => [],
+    };
+}

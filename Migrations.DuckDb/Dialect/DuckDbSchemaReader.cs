@@ -1,0 +1,97 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Migrations.Operations;
+using Migrations.Schema;
+
+namespace Migrations.DuckDb.Dialect;
+
+/// <summary>Reads the schema of a DuckDB database from its catalog functions (duckdb_tables(), duckdb_columns(), ...).</summary>
+internal static partial class DuckDbSchemaReader
+{
+    private const string Tables = "SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary";
+
+    private const string Columns = """
+        SELECT c.schema_name, c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default
+          FROM duckdb_columns() c JOIN duckdb_tables() t ON t.table_oid = c.table_oid
+         WHERE NOT t.internal AND NOT t.temporary
+         ORDER BY c.schema_name, c.table_name, c.column_index
+        """;
+
+    // Lists travel as JSON text so that any column name survives, whatever ADO.NET client reads them.
+    private const string Constraints = """
+        SELECT schema_name, table_name, constraint_type, constraint_name,
+               to_json(constraint_column_names)::VARCHAR, expression, referenced_table, to_json(referenced_column_names)::VARCHAR
+          FROM duckdb_constraints()
+         WHERE constraint_type IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY', 'CHECK')
+         ORDER BY schema_name, table_name, constraint_index
+        """;
+
+    private const string Indexes = "SELECT schema_name, table_name, index_name, is_unique, expressions FROM duckdb_indexes()";
+
+    private const string Sequences = "SELECT schema_name, sequence_name, sql, increment_by FROM duckdb_sequences() WHERE NOT temporary";
+
+    public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var columns = (await QueryAsync(connection, Columns, r => (Key: Key(r), Column: new ColumnModel(
+                r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false))
+            .ToLookup(c => c.Key, c => c.Column);
+        var constraints = (await QueryAsync(connection, Constraints, r => (Key: Key(r), Type: r.GetString(2), Name: r.GetString(3),
+                Columns: List(r, 4), Expression: r.IsDBNull(5) ? null : r.GetString(5),
+                Referenced: r.IsDBNull(6) ? null : r.GetString(6), ReferencedColumns: List(r, 7)), cancellationToken).ConfigureAwait(false))
+            .ToLookup(c => c.Key);
+        var indexes = (await QueryAsync(connection, Indexes, r => (Key: Key(r), Index: new IndexModel(
+                r.GetString(2), IndexColumns(r.GetString(4)), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false))
+            .ToLookup(i => i.Key, i => i.Index);
+
+        var tables = await QueryAsync(connection, Tables, r =>
+        {
+            var key = Key(r);
+            var own = constraints[key].ToArray();
+            var primaryKey = own.FirstOrDefault(c => c.Type == "PRIMARY KEY");
+            return new TableModel(new TableName(key.Table, key.Schema), columns[key].ToArray())
+            {
+                PrimaryKey = primaryKey.Name is null ? null : new PrimaryKeyConstraint(primaryKey.Name, primaryKey.Columns),
+                UniqueConstraints = own.Where(c => c.Type == "UNIQUE").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
+                ForeignKeys = own.Where(c => c.Type == "FOREIGN KEY").Select(c => new ForeignKeyConstraint(
+                    c.Name, c.Columns, new TableName(c.Referenced!, key.Schema), c.ReferencedColumns)).ToArray(),
+                CheckConstraints = own.Where(c => c.Type == "CHECK").Select(c => new CheckConstraint(c.Name, c.Expression ?? "")).ToArray(),
+                Indexes = indexes[key].ToArray(),
+            };
+        }, cancellationToken).ConfigureAwait(false);
+
+        var sequences = await QueryAsync(connection, Sequences, r => new SequenceModel(
+            new TableName(r.GetString(1), r.GetString(0)),
+            StartValue().Match(r.GetString(2)) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
+            r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+
+        return new SchemaModel(tables, sequences);
+    }
+
+    private static (string Schema, string Table) Key(DbDataReader reader) => (reader.GetString(0), reader.GetString(1));
+
+    private static string[] List(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [];
+
+    /// <summary>duckdb_indexes() lists expressions as text such as <c>[a, "b c"]</c>.</summary>
+    private static string[] IndexColumns(string expressions) =>
+        expressions.Trim('[', ']').Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim('"')).ToArray();
+
+    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    [GeneratedRegex(@"\bSTART (-?\d+)")]
+    private static partial Regex StartValue();
+}
