@@ -88,6 +88,14 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
             steps.Add((new CreateSequenceOperation(IdentitySequence(o.Table, o.Column.Name)), "identity column: a sequence and a nextval default"));
         }
 
+        if (o.Column.IsIdentity)
+        {
+            // DuckDB refuses SET NOT NULL after filling a column from nextval() in the same transaction
+            // ("Cannot create index with outstanding updates"); every row gets a value from the sequence regardless.
+            steps.Add((o with { Column = column with { IsNullable = true } }, "existing rows are numbered from the sequence; DuckDB cannot add NOT NULL in the same transaction"));
+            return steps;
+        }
+
         steps.Add((o with { Column = column with { IsNullable = true } }, "DuckDB adds columns without constraints; NOT NULL follows"));
         steps.Add((new AlterColumnNullabilityOperation(o.Table, o.Column.Name, IsNullable: false), null));
         return steps;

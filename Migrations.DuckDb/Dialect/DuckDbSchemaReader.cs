@@ -74,9 +74,10 @@ internal static partial class DuckDbSchemaReader
     private static string[] List(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [];
 
-    /// <summary>duckdb_indexes() lists expressions as text such as <c>[a, "b c"]</c>.</summary>
+    /// <summary>duckdb_indexes() lists expressions as text such as <c>['"name"', id]</c>.</summary>
     private static string[] IndexColumns(string expressions) =>
-        expressions.Trim('[', ']').Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(e => e.Trim('"')).ToArray();
+        expressions.Trim('[', ']').Split(", ", StringSplitOptions.RemoveEmptyEntries)
+            .Select(e => e.Trim('\'').Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal)).ToArray();
 
     private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {

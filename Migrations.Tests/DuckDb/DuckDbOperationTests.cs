@@ -1,0 +1,279 @@
+using Migrations.Building;
+using Migrations.DuckDb.Client;
+using Migrations.Operations;
+using Migrations.Tests.Support;
+
+namespace Migrations.Tests.DuckDb;
+
+/// <summary>Every operation applied to a real DuckDB file and its effect read back from the catalog and the rows.</summary>
+public class DuckDbOperationTests
+{
+    private DuckDbTestDatabase _db = null!;
+
+    [SetUp]
+    public void SetUp() => _db = new DuckDbTestDatabase();
+
+    [TearDown]
+    public void TearDown() => _db.Dispose();
+
+    [Test]
+    public async Task CreateTable_with_identity_keys_foreign_key_unique_and_check_is_enforced()
+    {
+        await _db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
+
+        Assert.That(_db.Rows("SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE table_name = 'orders' ORDER BY column_index"),
+            Is.EqualTo(new[]
+            {
+                new object[] { "id", "BIGINT", false },
+                new object[] { "item_name", "VARCHAR", false },
+                new object[] { "customer_id", "BIGINT", false },
+                new object[] { "quantity", "INTEGER", true },
+            }));
+        Assert.That(_db.Rows("SELECT table_name, constraint_type FROM duckdb_constraints() WHERE constraint_type <> 'NOT NULL' AND table_name <> '__migrations_history' ORDER BY ALL").Select(r => $"{r[0]} {r[1]}"),
+            Is.EqualTo(new[] { "customers PRIMARY KEY", "customers UNIQUE", "orders CHECK", "orders FOREIGN KEY", "orders PRIMARY KEY" }));
+
+        _db.Execute("INSERT INTO customers (name, email) VALUES ('Ann', 'ann@example.com'), ('Bob', 'bob@example.com')");
+        _db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('book', 2, 1)");
+        Assert.That(_db.Rows("SELECT id, name FROM customers ORDER BY id").Select(r => $"{r[0]} {r[1]}"), Is.EqualTo(new[] { "1 Ann", "2 Bob" }));
+        Assert.That(_db.Scalar("SELECT id FROM orders"), Is.EqualTo(1L));
+
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('pen', 99)"), "foreign key");
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('pen', 1, 0)"), "check");
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO customers (name, email) VALUES ('Eve', 'ann@example.com')"), "unique");
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO customers (email) VALUES ('x@example.com')"), "not null");
+    }
+
+    [Test]
+    public async Task Every_portable_type_maps_to_a_duckdb_type_and_stores_values()
+    {
+        await _db.Runner(typeof(AllTypes)).MigrateAsync();
+
+        Assert.That(_db.Rows("SELECT data_type FROM duckdb_columns() WHERE table_name = 'all_types' ORDER BY column_index").Select(r => r[0]),
+            Is.EqualTo(new[] { "BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "DECIMAL(10,2)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "UUID", "BLOB", "JSON", "HUGEINT" }));
+        var row = _db.Rows("SELECT * EXCLUDE (j) FROM all_types").Single();
+        Assert.That(row, Is.EqualTo(AllTypes.Values.Take(15).Append(AllTypes.Values[16]).ToArray()));
+        Assert.That(_db.Scalar("SELECT j->>'$.a' FROM all_types"), Is.EqualTo("1"));
+    }
+
+    [Test]
+    public async Task Defaults_are_written_as_safe_literals()
+    {
+        await _db.Runner(typeof(Defaults)).MigrateAsync();
+        _db.Execute("INSERT INTO d (id) VALUES (1)");
+        var row = _db.Rows("SELECT label, amount, flag, day, created IS NOT NULL FROM d").Single();
+        Assert.That(row, Is.EqualTo(new object[] { "it's; DROP TABLE d; --", 12.5m, true, new DateOnly(2026, 1, 2), true }));
+    }
+
+    [Test]
+    public async Task Column_changes_apply_in_place()
+    {
+        await _db.Runner(typeof(PlainTable), typeof(ChangeColumns), typeof(AddSerial)).MigrateAsync();
+
+        Assert.That(_db.Rows("SELECT column_name, data_type, is_nullable, column_default FROM duckdb_columns() WHERE table_name = 'items' ORDER BY column_index"),
+            Is.EqualTo(new[]
+            {
+                new object?[] { "id", "BIGINT", false, null },
+                new object?[] { "title", "VARCHAR", false, null },
+                new object?[] { "price", "DECIMAL(12,2)", true, "0" },
+                new object?[] { "status", "VARCHAR", false, "'new'" },
+                new object?[] { "serial", "BIGINT", true, "nextval('\"main\".\"items_serial_seq\"')" },
+            }));
+        Assert.That(_db.Rows("SELECT id, title, price, status, serial FROM items ORDER BY id").Select(r => string.Join(",", r)),
+            Is.EqualTo(new[] { "1,first,9.99,new,1", "2,second,19.99,new,2" }));
+        _db.Execute("INSERT INTO items (id, title) VALUES (3, 'third')");
+        Assert.That(_db.Scalar("SELECT serial FROM items WHERE id = 3"), Is.EqualTo(3L), "the identity sequence continues");
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO items (id) VALUES (4)"), "title is NOT NULL now");
+    }
+
+    [Test]
+    public async Task Renames_drops_indexes_sequences_and_primary_key()
+    {
+        await _db.Runner(typeof(PlainTable), typeof(Reshape)).MigrateAsync();
+
+        Assert.That(_db.Exists("items"), Is.False);
+        Assert.That(_db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'products' ORDER BY column_index").Select(r => r[0]),
+            Is.EqualTo(new[] { "id", "name" }));
+        Assert.That(_db.Rows("SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'products' AND constraint_type = 'PRIMARY KEY'"), Has.Count.EqualTo(1));
+        Assert.That(_db.Rows("SELECT index_name, is_unique, expressions FROM duckdb_indexes()").Select(r => string.Join(" ", r)),
+            Is.EqualTo(new[] { "ux_products_name_id True ['\"name\"', id]" }));
+        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences()").Select(r => r[0]), Is.EqualTo(new[] { "counter" }));
+        Assert.That(_db.Scalar("SELECT nextval('counter')"), Is.EqualTo(100L));
+        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO products VALUES (1, 'again')"), "the new primary key holds");
+    }
+
+    [Test]
+    public async Task Data_operations_bind_values_as_parameters()
+    {
+        await _db.Runner(typeof(PlainTable), typeof(ChangeData)).MigrateAsync();
+
+        Assert.That(_db.Rows("SELECT id, title FROM items ORDER BY id").Select(r => $"{r[0]}={r[1]}"),
+            Is.EqualTo(new[] { "1=first", "3='); DROP TABLE items; --", "4=" }));
+        Assert.That(_db.Count("items"), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Drop_table_removes_its_identity_sequences_and_keeps_others()
+    {
+        await _db.Runner(typeof(CustomersAndOrders), typeof(DropOrders)).MigrateAsync();
+
+        Assert.That(_db.Exists("orders"), Is.False);
+        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences() ORDER BY 1").Select(r => r[0]), Is.EqualTo(new[] { "customers_id_seq" }));
+    }
+
+    [Test]
+    public async Task Schemas_other_than_main_work()
+    {
+        await _db.Runner(typeof(InSchema)).MigrateAsync();
+        _db.Execute("INSERT INTO sales.invoices (total) VALUES (10), (20)");
+        Assert.That(_db.Rows("SELECT id, total FROM sales.invoices ORDER BY id").Select(r => $"{r[0]}:{r[1]}"), Is.EqualTo(new[] { "1:10", "2:20" }));
+        Assert.That(_db.Rows("SELECT schema_name, index_name FROM duckdb_indexes()").Single(), Is.EqualTo(new object[] { "sales", "ix_invoices_total" }));
+
+        await _db.Runner(typeof(InSchema)).MigrateToAsync(0);
+        Assert.That(_db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
+        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+    }
+
+    [Migration(1, "Customers and orders")]
+    internal sealed class CustomersAndOrders : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.CreateTable("customers", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("name", c => c.String().NotNull())
+                .Column("email", c => c.String(255).Unique()));
+            m.CreateTable("orders", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("item_name", c => c.String().NotNull())
+                .Column("customer_id", c => c.Int64().NotNull().References("customers", "id"))
+                .Column("quantity", c => c.Int32().Check("quantity > 0")));
+            m.CreateIndex("orders", "customer_id");
+        }
+
+        public override void Down(MigrationBuilder m) => m.DropTable("orders").DropTable("customers");
+    }
+
+    [Migration(2, "Drop orders")]
+    internal sealed class DropOrders : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.DropTable("orders");
+    }
+
+    [Migration(1, "All types")]
+    internal sealed class AllTypes : Migration
+    {
+        public static readonly object?[] Values =
+        [
+            true, (short)1, 2, 3L, 4.5m, 5.5f, 6.5, "text", "more text than twelve bytes", new DateOnly(2026, 11, 21),
+            new TimeOnly(12, 0), new DateTime(2026, 11, 21, 12, 0, 0), new DateTime(2026, 11, 21, 11, 0, 0, DateTimeKind.Utc),
+            Guid.Parse("6c51c2d7-8b76-4c1e-b000-000000000001"), new byte[] { 1, 2, 3 }, "{\"a\": 1}", (Int128)12345,
+        ];
+
+        public override void Up(MigrationBuilder m)
+        {
+            m.CreateTable("all_types", t => t
+                .Column("b", c => c.Boolean()).Column("i16", c => c.Int16()).Column("i32", c => c.Int32()).Column("i64", c => c.Int64())
+                .Column("dec", c => c.Decimal(10, 2)).Column("f32", c => c.Float32()).Column("f64", c => c.Float64())
+                .Column("s", c => c.String(20)).Column("txt", c => c.Text()).Column("day", c => c.Date()).Column("tm", c => c.Time())
+                .Column("ts", c => c.Timestamp()).Column("tz", c => c.TimestampTz()).Column("g", c => c.Guid())
+                .Column("bin", c => c.Binary()).Column("j", c => c.Json()).Column("big", c => c.Type(ColumnType.Custom("HUGEINT"))));
+            m.InsertData("all_types", ["b", "i16", "i32", "i64", "dec", "f32", "f64", "s", "txt", "day", "tm", "ts", "tz", "g", "bin", "j", "big"],
+                Values.Select(v => v is Int128 ? (object)"12345" : v).ToArray());
+        }
+    }
+
+    [Migration(1, "Defaults")]
+    internal sealed class Defaults : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("d", t => t
+            .Column("id", c => c.Int32())
+            .Column("label", c => c.String().Default("it's; DROP TABLE d; --"))
+            .Column("amount", c => c.Decimal(6, 2).Default(12.5m))
+            .Column("flag", c => c.Boolean().Default(true))
+            .Column("day", c => c.Date().Default(new DateOnly(2026, 1, 2)))
+            .Column("created", c => c.TimestampTz().DefaultSql("current_timestamp")));
+    }
+
+    [Migration(1, "Plain table")]
+    internal sealed class PlainTable : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.CreateTable("items", t => t
+                .Column("id", c => c.Int64().NotNull())
+                .Column("title", c => c.String())
+                .Column("price", c => c.Int32()));
+            m.InsertData("items", ["id", "title", "price"], [1L, "first", 10], [2L, "second", 20]);
+        }
+    }
+
+    [Migration(2, "Change columns")]
+    internal sealed class ChangeColumns : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.AlterColumn("items", "price", a => a.Type(ColumnType.Decimal(12, 2), "price - 0.01").Default(0));
+            m.AlterColumn("items", "title", a => a.NotNull());
+            m.AddColumn("items", "status", c => c.String().NotNull().Default("new"));
+            m.AddColumn("items", "note", c => c.Text().Default("n/a"));
+            m.AlterColumn("items", "note", a => a.DropDefault());
+            m.DropColumn("items", "note");
+        }
+    }
+
+    /// <summary>Filling a column from a sequence counts as an update in DuckDB, so it gets its own transaction.</summary>
+    [Migration(3, "Add a numbered column")]
+    internal sealed class AddSerial : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.AddColumn("items", "serial", c => c.Int64().Identity());
+    }
+
+    [Migration(2, "Reshape")]
+    internal sealed class Reshape : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.RenameTable("items", "products");
+            m.RenameColumn("products", "title", "name");
+            m.DropColumn("products", "price");
+            m.AddPrimaryKey("products", ["id"]);
+            m.CreateIndex("products", ["name", "id"], unique: true, name: "ux_products_name_id");
+            m.CreateIndex("products", "name");
+            m.DropIndex("products", "ix_products_name");
+            m.CreateSequence("counter", startWith: 100, incrementBy: 5);
+            m.CreateSequence("unused");
+            m.DropSequence("unused");
+        }
+    }
+
+    [Migration(2, "Change data")]
+    internal sealed class ChangeData : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.InsertData("items", new[] { new { id = 3L, title = "'); DROP TABLE items; --" }, new { id = 4L, title = (string)null! } });
+            m.UpdateData("items", new { title = "first" }, new { id = 1L });
+            m.DeleteData("items", new { id = 2L, title = "second" });
+            m.Sql("UPDATE items SET price = NULL WHERE id = 1");
+        }
+    }
+
+    [Migration(1, "Invoices in their own schema")]
+    internal sealed class InSchema : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.Sql("CREATE SCHEMA sales");
+            m.CreateTable("invoices", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("total", c => c.Decimal(10, 0)), schema: "sales");
+            m.CreateIndex("invoices", "total", schema: "sales");
+        }
+
+        public override void Down(MigrationBuilder m)
+        {
+            m.DropTable("invoices", schema: "sales");
+            m.Sql("DROP SCHEMA sales");
+        }
+    }
+}
