@@ -1,0 +1,81 @@
+using Migrations.Dialects;
+using Migrations.DuckDb.Client;
+using Migrations.DuckDb.Dialect;
+using Migrations.Operations;
+
+namespace Migrations.Tests.DuckDb;
+
+/// <summary>The planner's choices as data, planned against a real in-memory DuckDB.</summary>
+public class DuckDbPlannerTests
+{
+    private DuckDbConnection _connection = null!;
+
+    [SetUp]
+    public void SetUp()
+    {
+        _connection = new DuckDbConnection("Data Source=:memory:");
+        _connection.Open();
+    }
+
+    [TearDown]
+    public void TearDown() => _connection.Dispose();
+
+    [Test]
+    public async Task Identity_columns_become_a_sequence_and_a_nextval_default()
+    {
+        var plan = await Plan(new CreateTableOperation(new TableName("t"), [new ColumnDefinition("id", ColumnType.Int64) { IsIdentity = true, IsNullable = false }]));
+        Assert.That(plan.Steps.Select(s => s.Sql), Is.EqualTo(new[]
+        {
+            "CREATE SEQUENCE \"main\".\"t_id_seq\" START WITH 1 INCREMENT BY 1",
+            "CREATE TABLE \"main\".\"t\" (\"id\" BIGINT NOT NULL DEFAULT nextval('\"main\".\"t_id_seq\"'))",
+        }));
+        Assert.That(plan.IsExact, Is.True);
+    }
+
+    [Test]
+    public async Task Not_null_column_is_added_then_constrained_and_drop_table_drops_its_sequence()
+    {
+        var table = new TableName("t");
+        var plan = await Plan(
+            new CreateTableOperation(table, [new ColumnDefinition("id", ColumnType.Int32) { IsIdentity = true }]),
+            new AddColumnOperation(table, new ColumnDefinition("c", ColumnType.Text) { IsNullable = false, Default = DefaultValue.Constant("x") }),
+            new DropTableOperation(table));
+
+        Assert.That(plan.Steps.Skip(2).Select(s => s.Sql), Is.EqualTo(new[]
+        {
+            "ALTER TABLE \"main\".\"t\" ADD COLUMN \"c\" VARCHAR DEFAULT 'x'",
+            "ALTER TABLE \"main\".\"t\" ALTER COLUMN \"c\" SET NOT NULL",
+            "DROP TABLE \"main\".\"t\"",
+            "DROP SEQUENCE \"main\".\"t_id_seq\"",
+        }));
+        Assert.That(plan.Steps[2].Source, Is.InstanceOf<AddColumnOperation>());
+    }
+
+    [Test]
+    public void Not_null_column_on_a_referenced_table_is_refused_with_the_reason()
+    {
+        Execute("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (pid INTEGER REFERENCES p (id))");
+        var error = Assert.ThrowsAsync<MigrationPlanningException>(() => Plan(
+            new AddColumnOperation(new TableName("p"), new ColumnDefinition("email", ColumnType.Text) { IsNullable = false })));
+        Assert.That(error!.Message, Does.Contain("main.c references it by a foreign key"));
+    }
+
+    [Test]
+    public async Task Raw_sql_makes_later_schema_dependent_plans_inexact()
+    {
+        var planner = new DuckDbPlanner(_connection);
+        var first = await planner.PlanAsync([new SqlOperation("CREATE TABLE t (a INTEGER)")], CancellationToken.None);
+        var second = await planner.PlanAsync([new DropTableOperation(new TableName("t"))], CancellationToken.None);
+        Assert.That((first.IsExact, second.IsExact), Is.EqualTo((true, false)));
+    }
+
+    private Task<MigrationPlan> Plan(params MigrationOperation[] operations) =>
+        new DuckDbPlanner(_connection).PlanAsync(operations, CancellationToken.None);
+
+    private void Execute(string sql)
+    {
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
