@@ -155,19 +155,28 @@ public sealed class MigrationRunner
 
     private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, CancellationToken cancellationToken)
     {
-        var exists = Convert.ToInt64(await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
-        if (!exists)
+        // Read first and ask about existence only when that fails: catalog lookups cost milliseconds
+        // on databases with many tables, and the table exists on every run but the first.
+        try
         {
+            var rows = await StepExecutor.QueryAsync(connection, history.SelectAll(), r => new AppliedMigration(
+                r.GetInt64(0),
+                r.GetString(1),
+                r.GetFieldValue<DateTimeOffset>(2),
+                r.GetInt64(3),
+                r.GetString(4)), cancellationToken).ConfigureAwait(false);
+            return (true, rows.OrderBy(r => r.Version).ToArray());
+        }
+        catch (DbException)
+        {
+            var count = await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false);
+            if (Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                throw;
+            }
+
             return (false, []);
         }
-
-        var rows = await StepExecutor.QueryAsync(connection, history.SelectAll(), r => new AppliedMigration(
-            r.GetInt64(0),
-            r.GetString(1),
-            r.GetFieldValue<DateTimeOffset>(2),
-            r.GetInt64(3),
-            r.GetString(4)), cancellationToken).ConfigureAwait(false);
-        return (true, rows.OrderBy(r => r.Version).ToArray());
     }
 
     /// <summary>Decides what to revert and apply, and records every migration's operations, checking them all before anything runs.</summary>

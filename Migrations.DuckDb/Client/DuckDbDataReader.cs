@@ -11,6 +11,9 @@ public sealed class DuckDbDataReader : DbDataReader
     private readonly VectorReader[] _columns;
     private readonly string[] _names;
     private readonly int _recordsAffected;
+    private readonly IntPtr[] _vectors;
+    private readonly IntPtr[] _data;
+    private readonly IntPtr[] _validity;
     private DuckDbResult _result;
     private IntPtr _chunk;
     private ulong _chunkSize;
@@ -23,6 +26,9 @@ public sealed class DuckDbDataReader : DbDataReader
         var count = (int)NativeMethods.duckdb_column_count(ref _result);
         _columns = new VectorReader[count];
         _names = new string[count];
+        _vectors = new IntPtr[count];
+        _data = new IntPtr[count];
+        _validity = new IntPtr[count];
         for (var i = 0; i < count; i++)
         {
             _names[i] = NativeMethods.Utf8(NativeMethods.duckdb_column_name(ref _result, (ulong)i));
@@ -83,6 +89,13 @@ public sealed class DuckDbDataReader : DbDataReader
 
             _chunkSize = NativeMethods.duckdb_data_chunk_get_size(_chunk);
             _row = 0;
+            for (var i = 0; i < _columns.Length; i++)
+            {
+                _vectors[i] = NativeMethods.duckdb_data_chunk_get_vector(_chunk, (ulong)i);
+                _data[i] = NativeMethods.duckdb_vector_get_data(_vectors[i]);
+                _validity[i] = NativeMethods.duckdb_vector_get_validity(_vectors[i]);
+            }
+
             if (_chunkSize > 0)
             {
                 return true;
@@ -224,7 +237,7 @@ public sealed class DuckDbDataReader : DbDataReader
             throw new InvalidOperationException("No current row: call Read() first and check that it returned true.");
         }
 
-        return _columns[ordinal].Read(NativeMethods.duckdb_data_chunk_get_vector(_chunk, (ulong)ordinal), _row);
+        return _columns[ordinal].Read(_vectors[ordinal], _data[ordinal], _validity[ordinal], _row);
     }
 
     private static long CopyOut<T>(T[] source, long dataOffset, T[]? buffer, int bufferOffset, int length)

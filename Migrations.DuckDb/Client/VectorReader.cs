@@ -76,14 +76,18 @@ internal sealed class VectorReader
         validity == IntPtr.Zero || ((Marshal.ReadInt64(validity, (int)(row / 64) * 8) >> (int)(row % 64)) & 1) == 1;
 
     /// <summary>The value at <paramref name="row"/> of <paramref name="vector"/>, or null.</summary>
-    public unsafe object? Read(IntPtr vector, ulong row)
+    public unsafe object? Read(IntPtr vector, ulong row) =>
+        Read(vector, NativeMethods.duckdb_vector_get_data(vector), NativeMethods.duckdb_vector_get_validity(vector), row);
+
+    /// <summary>The value at <paramref name="row"/>, with the vector's data and validity pointers already looked up.</summary>
+    public unsafe object? Read(IntPtr vector, IntPtr vectorData, IntPtr validity, ulong row)
     {
-        if (!IsValid(NativeMethods.duckdb_vector_get_validity(vector), row))
+        if (!IsValid(validity, row))
         {
             return null;
         }
 
-        var data = (byte*)NativeMethods.duckdb_vector_get_data(vector);
+        var data = (byte*)vectorData;
         return _type switch
         {
             DuckDbType.Boolean => data[row] != 0,

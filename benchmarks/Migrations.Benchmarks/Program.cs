@@ -1,0 +1,154 @@
+// Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks
+using System.Diagnostics;
+using System.Globalization;
+using Migrations.Benchmarks;
+using Migrations.DuckDb;
+using Migrations.DuckDb.Client;
+using Migrations.Running;
+
+var directory = Directory.CreateTempSubdirectory("migrations-bench-").FullName;
+Console.WriteLine($"DuckDB {new DuckDbConnection().ServerVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+
+await NoOpAtHead();
+await Apply300();
+Directory.Delete(directory, recursive: true);
+
+async Task NoOpAtHead()
+{
+    const int migrations = 1000;
+    var assembly = GeneratedMigrations.Create("NoOp", migrations, typeof(Workloads).GetMethod(nameof(Workloads.SmallTable))!);
+    var path = Path.Combine(directory, "noop.duckdb");
+    var options = new MigrationRunnerOptions();
+    options.Assemblies.Add(assembly);
+
+    var discovery = Stopwatch.StartNew();
+    var runner = new MigrationRunner(new DuckDbDialect($"Data Source={path}"), options);
+    _ = runner.Migrations;
+    discovery.Stop();
+    await runner.MigrateAsync();
+
+    // Usual case: the app already has the database open, so the run reuses the instance.
+    using var appConnection = new DuckDbConnection($"Data Source={path}");
+    appConnection.Open();
+    var warm = await Median(200, async () => await runner.MigrateAsync());
+    var floorWarm = await Median(200, () => ReadHistoryByHand(path));
+    appConnection.Close();
+
+    // Cold: nothing else holds the file, so every run opens and closes the database.
+    var cold = await Median(20, async () => await runner.MigrateAsync());
+    var floorCold = await Median(20, () => ReadHistoryByHand(path));
+
+    Console.WriteLine($"no-op at head, {migrations} migrations: discovery (first call) {discovery.Elapsed.TotalMilliseconds:F2} ms");
+    Report("no-op at head, database already open", warm, floorWarm, "open + read history by hand");
+    Report("no-op at head, database opened per run", cold, floorCold, "open + read history by hand");
+}
+
+async Task Apply300()
+{
+    const int migrations = 300;
+    var assembly = GeneratedMigrations.Create("Apply", migrations, typeof(Workloads).GetMethod(nameof(Workloads.TableColumnIndex))!);
+    var runs = new List<double>();
+    var floors = new List<double>();
+    for (var round = 0; round < 5; round++)
+    {
+        // Alternate the order so that neither side always runs on a warmer machine.
+        var runnerFirst = round % 2 == 0;
+        for (var side = 0; side < 2; side++)
+        {
+            var path = Path.Combine(directory, $"apply-{round}-{side}.duckdb");
+            if ((side == 0) == runnerFirst)
+            {
+                var options = new MigrationRunnerOptions();
+                options.Assemblies.Add(assembly);
+                var runner = new MigrationRunner(new DuckDbDialect($"Data Source={path}"), options);
+                var watch = Stopwatch.StartNew();
+                await runner.MigrateAsync();
+                runs.Add(watch.Elapsed.TotalMilliseconds);
+            }
+            else
+            {
+                var watch = Stopwatch.StartNew();
+                ApplyByHand(path, migrations);
+                floors.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    Report($"apply {migrations} migrations (create table + add column + index) to a file", MedianOf(runs), MedianOf(floors), "same statements, transactions and history rows by hand");
+}
+
+// The floor: the same statements the runner sends, one transaction per migration with its history row.
+void ApplyByHand(string path, int migrations)
+{
+    using var connection = new DuckDbConnection($"Data Source={path}");
+    connection.Open();
+    Exec(connection, "CREATE TABLE IF NOT EXISTS \"main\".\"__migrations_history\" (version BIGINT PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum VARCHAR NOT NULL)");
+    for (var version = 1L; version <= migrations; version++)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var sql in Workloads.TableColumnIndexSql(version))
+        {
+            Exec(connection, sql);
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO \"main\".\"__migrations_history\" (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, current_timestamp, $3, $4)";
+        insert.Parameters.AddWithValue(version);
+        insert.Parameters.AddWithValue($"Generated {version}");
+        insert.Parameters.AddWithValue(0L);
+        insert.Parameters.AddWithValue("0");
+        insert.ExecuteNonQuery();
+        transaction.Commit();
+    }
+}
+
+Task ReadHistoryByHand(string path)
+{
+    using var connection = new DuckDbConnection($"Data Source={path}");
+    connection.Open();
+    using var command = connection.CreateCommand();
+    command.CommandText = "SELECT version, description, applied_at, execution_ms, checksum FROM \"main\".\"__migrations_history\" ORDER BY version";
+    using var reader = command.ExecuteReader();
+    while (reader.Read())
+    {
+        _ = reader.GetInt64(0);
+    }
+
+    return Task.CompletedTask;
+}
+
+static void Exec(DuckDbConnection connection, string sql)
+{
+    using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    command.ExecuteNonQuery();
+}
+
+static async Task<double> Median(int iterations, Func<Task> action)
+{
+    for (var i = 0; i < Math.Min(10, iterations); i++)
+    {
+        await action();
+    }
+
+    var samples = new List<double>(iterations);
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        samples.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    return MedianOf(samples);
+}
+
+static double MedianOf(List<double> samples)
+{
+    samples.Sort();
+    return samples[samples.Count / 2];
+}
+
+static void Report(string name, double ours, double floor, string floorName) =>
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name}: runner {ours:F2} ms, floor ({floorName}) {floor:F2} ms, ratio {ours / floor:F2}x"));
