@@ -6,22 +6,14 @@ using Migrations.Tests.Support;
 namespace Migrations.Tests.DuckDb;
 
 /// <summary>Every operation applied to a real DuckDB file and its effect read back from the catalog and the rows.</summary>
-public class DuckDbOperationTests
+public class DuckDbOperationTests : DuckDbFileTests
 {
-    private DuckDbTestDatabase _db = null!;
-
-    [SetUp]
-    public void SetUp() => _db = new DuckDbTestDatabase();
-
-    [TearDown]
-    public void TearDown() => _db.Dispose();
-
     [Test]
     public async Task CreateTable_with_identity_keys_foreign_key_unique_and_check_is_enforced()
     {
-        await _db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
+        await Db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
 
-        Assert.That(_db.Rows("SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE table_name = 'orders' ORDER BY column_index"),
+        Assert.That(Db.Rows("SELECT column_name, data_type, is_nullable FROM duckdb_columns() WHERE table_name = 'orders' ORDER BY column_index"),
             Is.EqualTo(new[]
             {
                 new object[] { "id", "BIGINT", false },
@@ -29,47 +21,47 @@ public class DuckDbOperationTests
                 new object[] { "customer_id", "BIGINT", false },
                 new object[] { "quantity", "INTEGER", true },
             }));
-        Assert.That(_db.Rows("SELECT table_name, constraint_type FROM duckdb_constraints() WHERE constraint_type <> 'NOT NULL' AND table_name <> '__migrations_history' ORDER BY ALL").Select(r => $"{r[0]} {r[1]}"),
+        Assert.That(Db.Rows("SELECT table_name, constraint_type FROM duckdb_constraints() WHERE constraint_type <> 'NOT NULL' AND table_name <> '__migrations_history' ORDER BY ALL").Select(r => $"{r[0]} {r[1]}"),
             Is.EqualTo(new[] { "customers PRIMARY KEY", "customers UNIQUE", "orders CHECK", "orders FOREIGN KEY", "orders PRIMARY KEY" }));
 
-        _db.Execute("INSERT INTO customers (name, email) VALUES ('Ann', 'ann@example.com'), ('Bob', 'bob@example.com')");
-        _db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('book', 2, 1)");
-        Assert.That(_db.Rows("SELECT id, name FROM customers ORDER BY id").Select(r => $"{r[0]} {r[1]}"), Is.EqualTo(new[] { "1 Ann", "2 Bob" }));
-        Assert.That(_db.Scalar("SELECT id FROM orders"), Is.EqualTo(1L));
+        Db.Execute("INSERT INTO customers (name, email) VALUES ('Ann', 'ann@example.com'), ('Bob', 'bob@example.com')");
+        Db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('book', 2, 1)");
+        Assert.That(Db.Rows("SELECT id, name FROM customers ORDER BY id").Select(r => $"{r[0]} {r[1]}"), Is.EqualTo(new[] { "1 Ann", "2 Bob" }));
+        Assert.That(Db.Scalar("SELECT id FROM orders"), Is.EqualTo(1L));
 
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('pen', 99)"), "foreign key");
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('pen', 1, 0)"), "check");
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO customers (name, email) VALUES ('Eve', 'ann@example.com')"), "unique");
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO customers (email) VALUES ('x@example.com')"), "not null");
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('pen', 99)"), "foreign key");
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('pen', 1, 0)"), "check");
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('Eve', 'ann@example.com')"), "unique");
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (email) VALUES ('x@example.com')"), "not null");
     }
 
     [Test]
     public async Task Every_portable_type_maps_to_a_duckdb_type_and_stores_values()
     {
-        await _db.Runner(typeof(AllTypes)).MigrateAsync();
+        await Db.Runner(typeof(AllTypes)).MigrateAsync();
 
-        Assert.That(_db.Rows("SELECT data_type FROM duckdb_columns() WHERE table_name = 'all_types' ORDER BY column_index").Select(r => r[0]),
+        Assert.That(Db.Rows("SELECT data_type FROM duckdb_columns() WHERE table_name = 'all_types' ORDER BY column_index").Select(r => r[0]),
             Is.EqualTo(new[] { "BOOLEAN", "SMALLINT", "INTEGER", "BIGINT", "DECIMAL(10,2)", "FLOAT", "DOUBLE", "VARCHAR", "VARCHAR", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "UUID", "BLOB", "JSON", "HUGEINT" }));
-        var row = _db.Rows("SELECT * EXCLUDE (j) FROM all_types").Single();
+        var row = Db.Rows("SELECT * EXCLUDE (j) FROM all_types").Single();
         Assert.That(row, Is.EqualTo(AllTypes.Values.Take(15).Append(AllTypes.Values[16]).ToArray()));
-        Assert.That(_db.Scalar("SELECT j->>'$.a' FROM all_types"), Is.EqualTo("1"));
+        Assert.That(Db.Scalar("SELECT j->>'$.a' FROM all_types"), Is.EqualTo("1"));
     }
 
     [Test]
     public async Task Defaults_are_written_as_safe_literals()
     {
-        await _db.Runner(typeof(Defaults)).MigrateAsync();
-        _db.Execute("INSERT INTO d (id) VALUES (1)");
-        var row = _db.Rows("SELECT label, amount, flag, day, created IS NOT NULL FROM d").Single();
+        await Db.Runner(typeof(Defaults)).MigrateAsync();
+        Db.Execute("INSERT INTO d (id) VALUES (1)");
+        var row = Db.Rows("SELECT label, amount, flag, day, created IS NOT NULL FROM d").Single();
         Assert.That(row, Is.EqualTo(new object[] { "it's; DROP TABLE d; --", 12.5m, true, new DateOnly(2026, 1, 2), true }));
     }
 
     [Test]
     public async Task Column_changes_apply_in_place()
     {
-        await _db.Runner(typeof(PlainTable), typeof(ChangeColumns), typeof(AddSerial)).MigrateAsync();
+        await Db.Runner(typeof(PlainTable), typeof(ChangeColumns), typeof(AddSerial)).MigrateAsync();
 
-        Assert.That(_db.Rows("SELECT column_name, data_type, is_nullable, column_default FROM duckdb_columns() WHERE table_name = 'items' ORDER BY column_index"),
+        Assert.That(Db.Rows("SELECT column_name, data_type, is_nullable, column_default FROM duckdb_columns() WHERE table_name = 'items' ORDER BY column_index"),
             Is.EqualTo(new[]
             {
                 new object?[] { "id", "BIGINT", false, null },
@@ -78,59 +70,59 @@ public class DuckDbOperationTests
                 new object?[] { "status", "VARCHAR", false, "'new'" },
                 new object?[] { "serial", "BIGINT", true, "nextval('\"main\".\"items_serial_seq\"')" },
             }));
-        Assert.That(_db.Rows("SELECT id, title, price, status, serial FROM items ORDER BY id").Select(r => string.Join(",", r)),
+        Assert.That(Db.Rows("SELECT id, title, price, status, serial FROM items ORDER BY id").Select(r => string.Join(",", r)),
             Is.EqualTo(new[] { "1,first,9.99,new,1", "2,second,19.99,new,2" }));
-        _db.Execute("INSERT INTO items (id, title) VALUES (3, 'third')");
-        Assert.That(_db.Scalar("SELECT serial FROM items WHERE id = 3"), Is.EqualTo(3L), "the identity sequence continues");
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO items (id) VALUES (4)"), "title is NOT NULL now");
+        Db.Execute("INSERT INTO items (id, title) VALUES (3, 'third')");
+        Assert.That(Db.Scalar("SELECT serial FROM items WHERE id = 3"), Is.EqualTo(3L), "the identity sequence continues");
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO items (id) VALUES (4)"), "title is NOT NULL now");
     }
 
     [Test]
     public async Task Renames_drops_indexes_sequences_and_primary_key()
     {
-        await _db.Runner(typeof(PlainTable), typeof(Reshape)).MigrateAsync();
+        await Db.Runner(typeof(PlainTable), typeof(Reshape)).MigrateAsync();
 
-        Assert.That(_db.Exists("items"), Is.False);
-        Assert.That(_db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'products' ORDER BY column_index").Select(r => r[0]),
+        Assert.That(Db.Exists("items"), Is.False);
+        Assert.That(Db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'products' ORDER BY column_index").Select(r => r[0]),
             Is.EqualTo(new[] { "id", "name" }));
-        Assert.That(_db.Rows("SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'products' AND constraint_type = 'PRIMARY KEY'"), Has.Count.EqualTo(1));
-        Assert.That(_db.Rows("SELECT index_name, is_unique, expressions FROM duckdb_indexes()").Select(r => string.Join(" ", r)),
+        Assert.That(Db.Rows("SELECT constraint_type FROM duckdb_constraints() WHERE table_name = 'products' AND constraint_type = 'PRIMARY KEY'"), Has.Count.EqualTo(1));
+        Assert.That(Db.Rows("SELECT index_name, is_unique, expressions FROM duckdb_indexes()").Select(r => string.Join(" ", r)),
             Is.EqualTo(new[] { "ux_products_name_id True ['\"name\"', id]" }));
-        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences()").Select(r => r[0]), Is.EqualTo(new[] { "counter" }));
-        Assert.That(_db.Scalar("SELECT nextval('counter')"), Is.EqualTo(100L));
-        Assert.Throws<DuckDbException>(() => _db.Execute("INSERT INTO products VALUES (1, 'again')"), "the new primary key holds");
+        Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()").Select(r => r[0]), Is.EqualTo(new[] { "counter" }));
+        Assert.That(Db.Scalar("SELECT nextval('counter')"), Is.EqualTo(100L));
+        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO products VALUES (1, 'again')"), "the new primary key holds");
     }
 
     [Test]
     public async Task Data_operations_bind_values_as_parameters()
     {
-        await _db.Runner(typeof(PlainTable), typeof(ChangeData)).MigrateAsync();
+        await Db.Runner(typeof(PlainTable), typeof(ChangeData)).MigrateAsync();
 
-        Assert.That(_db.Rows("SELECT id, title FROM items ORDER BY id").Select(r => $"{r[0]}={r[1]}"),
+        Assert.That(Db.Rows("SELECT id, title FROM items ORDER BY id").Select(r => $"{r[0]}={r[1]}"),
             Is.EqualTo(new[] { "1=first", "3='); DROP TABLE items; --", "4=" }));
-        Assert.That(_db.Count("items"), Is.EqualTo(3));
+        Assert.That(Db.Count("items"), Is.EqualTo(3));
     }
 
     [Test]
     public async Task Drop_table_removes_its_identity_sequences_and_keeps_others()
     {
-        await _db.Runner(typeof(CustomersAndOrders), typeof(DropOrders)).MigrateAsync();
+        await Db.Runner(typeof(CustomersAndOrders), typeof(DropOrders)).MigrateAsync();
 
-        Assert.That(_db.Exists("orders"), Is.False);
-        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences() ORDER BY 1").Select(r => r[0]), Is.EqualTo(new[] { "customers_id_seq" }));
+        Assert.That(Db.Exists("orders"), Is.False);
+        Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences() ORDER BY 1").Select(r => r[0]), Is.EqualTo(new[] { "customers_id_seq" }));
     }
 
     [Test]
     public async Task Schemas_other_than_main_work()
     {
-        await _db.Runner(typeof(InSchema)).MigrateAsync();
-        _db.Execute("INSERT INTO sales.invoices (total) VALUES (10), (20)");
-        Assert.That(_db.Rows("SELECT id, total FROM sales.invoices ORDER BY id").Select(r => $"{r[0]}:{r[1]}"), Is.EqualTo(new[] { "1:10", "2:20" }));
-        Assert.That(_db.Rows("SELECT schema_name, index_name FROM duckdb_indexes()").Single(), Is.EqualTo(new object[] { "sales", "ix_invoices_total" }));
+        await Db.Runner(typeof(InSchema)).MigrateAsync();
+        Db.Execute("INSERT INTO sales.invoices (total) VALUES (10), (20)");
+        Assert.That(Db.Rows("SELECT id, total FROM sales.invoices ORDER BY id").Select(r => $"{r[0]}:{r[1]}"), Is.EqualTo(new[] { "1:10", "2:20" }));
+        Assert.That(Db.Rows("SELECT schema_name, index_name FROM duckdb_indexes()").Single(), Is.EqualTo(new object[] { "sales", "ix_invoices_total" }));
 
-        await _db.Runner(typeof(InSchema)).MigrateToAsync(0);
-        Assert.That(_db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
-        Assert.That(_db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+        await Db.Runner(typeof(InSchema)).MigrateToAsync(0);
+        Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
+        Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
     }
 
     [Migration(1, "Customers and orders")]

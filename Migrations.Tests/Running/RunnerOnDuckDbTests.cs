@@ -8,26 +8,18 @@ using Migrations.Tests.Support;
 namespace Migrations.Tests.Running;
 
 /// <summary>The runner's promises, checked against a real DuckDB file.</summary>
-public class RunnerOnDuckDbTests
+public class RunnerOnDuckDbTests : DuckDbFileTests
 {
-    private DuckDbTestDatabase _db = null!;
-
-    [SetUp]
-    public void SetUp() => _db = new DuckDbTestDatabase();
-
-    [TearDown]
-    public void TearDown() => _db.Dispose();
-
     [Test]
     public async Task Second_run_applies_nothing_and_history_records_each_migration()
     {
-        var runner = _db.Runner(typeof(People), typeof(PeopleEmail));
+        var runner = Db.Runner(typeof(People), typeof(PeopleEmail));
         var first = await runner.MigrateAsync();
         var second = await runner.MigrateAsync();
 
         Assert.That(first.Applied.Select(a => a.Version), Is.EqualTo(new[] { 10L, 20L }));
         Assert.That(second.NothingToDo, Is.True);
-        var history = _db.Rows("SELECT version, description, applied_at IS NOT NULL, execution_ms >= 0, length(checksum) FROM __migrations_history ORDER BY version");
+        var history = Db.Rows("SELECT version, description, applied_at IS NOT NULL, execution_ms >= 0, length(checksum) FROM __migrations_history ORDER BY version");
         Assert.That(history, Is.EqualTo(new[]
         {
             new object[] { 10L, "People", true, true, 64L },
@@ -38,23 +30,23 @@ public class RunnerOnDuckDbTests
     [Test]
     public async Task Up_then_down_to_zero_returns_the_schema_to_what_it_was()
     {
-        var before = _db.Catalog();
-        var runner = _db.Runner(typeof(People), typeof(PeopleEmail));
+        var before = Db.Catalog();
+        var runner = Db.Runner(typeof(People), typeof(PeopleEmail));
         await runner.MigrateAsync();
-        Assert.That(_db.Catalog(), Is.Not.EqualTo(before));
+        Assert.That(Db.Catalog(), Is.Not.EqualTo(before));
 
         await runner.MigrateToAsync(10);
-        Assert.That(_db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'people' ORDER BY column_index").Select(r => r[0]),
+        Assert.That(Db.Rows("SELECT column_name FROM duckdb_columns() WHERE table_name = 'people' ORDER BY column_index").Select(r => r[0]),
             Is.EqualTo(new[] { "id", "name" }));
-        Assert.That(_db.HistoryVersions(), Is.EqualTo(new[] { 10L }));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 10L }));
 
         var result = await runner.MigrateToAsync(0);
         Assert.That(result.Reverted.Select(r => r.Version), Is.EqualTo(new[] { 10L }));
-        Assert.That(_db.Catalog(), Is.EqualTo(before));
-        Assert.That(_db.HistoryVersions(), Is.Empty);
+        Assert.That(Db.Catalog(), Is.EqualTo(before));
+        Assert.That(Db.HistoryVersions(), Is.Empty);
 
         await runner.MigrateAsync();
-        Assert.That(_db.HistoryVersions(), Is.EqualTo(new[] { 10L, 20L }), "re-applying after a full revert works");
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 10L, 20L }), "re-applying after a full revert works");
     }
 
     [TestCase(typeof(FailsOnMissingTable), "Catalog Error", TestName = "A non-aborting error (Catalog) half way leaves everything as it was")]
@@ -62,29 +54,29 @@ public class RunnerOnDuckDbTests
     [TestCase(typeof(FailsAtCommit), "Failed to commit", TestName = "A failed COMMIT leaves everything as it was")]
     public async Task A_failing_migration_changes_nothing(Type failing, string databaseMessage)
     {
-        await _db.Runner(typeof(People)).MigrateAsync();
-        _db.Execute("INSERT INTO people (name) VALUES ('Ann'), ('Bob')");
-        var catalog = _db.Catalog(includeHistory: true);
-        var rows = _db.RowChecksum("people");
-        var history = _db.RowChecksum("__migrations_history");
+        await Db.Runner(typeof(People)).MigrateAsync();
+        Db.Execute("INSERT INTO people (name) VALUES ('Ann'), ('Bob')");
+        var catalog = Db.Catalog(includeHistory: true);
+        var rows = Db.RowChecksum("people");
+        var history = Db.RowChecksum("__migrations_history");
 
-        var error = Assert.ThrowsAsync<MigrationException>(() => _db.Runner(typeof(People), failing).MigrateAsync());
+        var error = Assert.ThrowsAsync<MigrationException>(() => Db.Runner(typeof(People), failing).MigrateAsync());
 
         Assert.That(error!.Message, Does.Contain(failing.Name).And.Contain(databaseMessage).And.Contain("rolled back"));
         Assert.That(error.Migration.Type, Is.EqualTo(failing));
-        Assert.That(_db.Catalog(includeHistory: true), Is.EqualTo(catalog));
-        Assert.That(_db.RowChecksum("people"), Is.EqualTo(rows));
-        Assert.That(_db.RowChecksum("__migrations_history"), Is.EqualTo(history));
-        Assert.That(_db.HistoryVersions(), Is.EqualTo(new[] { 10L }));
+        Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
+        Assert.That(Db.RowChecksum("people"), Is.EqualTo(rows));
+        Assert.That(Db.RowChecksum("__migrations_history"), Is.EqualTo(history));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 10L }));
     }
 
     [Test]
     public void The_error_names_the_operation_and_the_sql()
     {
-        var error = Assert.ThrowsAsync<MigrationException>(() => _db.Runner(typeof(People), typeof(FailsOnMissingTable)).MigrateAsync());
+        var error = Assert.ThrowsAsync<MigrationException>(() => Db.Runner(typeof(People), typeof(FailsOnMissingTable)).MigrateAsync());
         Assert.That(error!.Operation, Is.EqualTo("Sql \"INSERT INTO nowhere VALUES (1)\""));
         Assert.That(error.Sql, Is.EqualTo("INSERT INTO nowhere VALUES (1)"));
-        Assert.That(_db.HistoryVersions(), Is.EqualTo(new[] { 10L }), "the migration before it stays applied");
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 10L }), "the migration before it stays applied");
     }
 
     [TestCase(new[] { typeof(People), typeof(SameVersionAsPeople) }, "Version 10 is used by", "People", "SameVersionAsPeople")]
@@ -99,39 +91,39 @@ public class RunnerOnDuckDbTests
     [TestCase(new[] { typeof(People), typeof(AddsUniqueLater) }, "AddsUniqueLater", "cannot add or drop constraints")]
     public void Bad_input_is_refused_with_a_clear_message_before_any_sql_runs(Type[] migrations, params string[] expected)
     {
-        var error = Assert.ThrowsAsync<MigrationValidationException>(() => _db.Runner(migrations).MigrateAsync());
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => Db.Runner(migrations).MigrateAsync());
         foreach (var text in expected)
         {
             Assert.That(error!.Message, Does.Contain(text));
         }
 
-        Assert.That(_db.Rows("SELECT table_name FROM duckdb_tables()"), Is.Empty, "no table, not even the history table, was created");
+        Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables()"), Is.Empty, "no table, not even the history table, was created");
     }
 
     [Test]
     public async Task Renaming_a_table_with_a_foreign_key_is_refused_before_anything_runs()
     {
-        await _db.Runner(typeof(People), typeof(Pets)).MigrateAsync();
-        var catalog = _db.Catalog(includeHistory: true);
+        await Db.Runner(typeof(People), typeof(Pets)).MigrateAsync();
+        var catalog = Db.Catalog(includeHistory: true);
 
-        var error = Assert.ThrowsAsync<MigrationValidationException>(() => _db.Runner(typeof(People), typeof(Pets), typeof(RenamePets), typeof(RenamePeople)).MigrateAsync());
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => Db.Runner(typeof(People), typeof(Pets), typeof(RenamePets), typeof(RenamePeople)).MigrateAsync());
 
         Assert.That(error!.Problems, Has.Count.EqualTo(2));
         Assert.That(error.Problems[0], Does.Contain("RenamePets").And.Contain("corrupts DuckDB's catalog"));
         Assert.That(error.Problems[1], Does.Contain("RenamePeople").And.Contain("main.pets references it"));
-        Assert.That(_db.Catalog(includeHistory: true), Is.EqualTo(catalog));
-        _db.Execute("INSERT INTO people (name) VALUES ('Ann')");
-        _db.Execute("DELETE FROM people"); // the parent is still changeable: the catalog is intact
+        Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
+        Db.Execute("INSERT INTO people (name) VALUES ('Ann')");
+        Db.Execute("DELETE FROM people"); // the parent is still changeable: the catalog is intact
     }
 
     [Test]
     public async Task Status_reports_applied_pending_unknown_and_changed_migrations()
     {
-        await _db.Runner(typeof(People)).MigrateAsync();
-        _db.Execute("INSERT INTO __migrations_history VALUES (5, 'from elsewhere', now(), 1, 'x')");
-        _db.Execute("UPDATE __migrations_history SET checksum = 'edited' WHERE version = 10");
+        await Db.Runner(typeof(People)).MigrateAsync();
+        Db.Execute("INSERT INTO __migrations_history VALUES (5, 'from elsewhere', now(), 1, 'x')");
+        Db.Execute("UPDATE __migrations_history SET checksum = 'edited' WHERE version = 10");
 
-        var status = await _db.Runner(typeof(People), typeof(PeopleEmail)).GetStatusAsync();
+        var status = await Db.Runner(typeof(People), typeof(PeopleEmail)).GetStatusAsync();
 
         Assert.That(status.Applied.Select(a => a.Version), Is.EqualTo(new[] { 10L }));
         Assert.That(status.Pending.Select(p => p.Version), Is.EqualTo(new[] { 20L }));
@@ -143,10 +135,10 @@ public class RunnerOnDuckDbTests
     [Test]
     public async Task Script_shows_the_exact_statements_and_changes_nothing()
     {
-        var runner = _db.Runner(typeof(People), typeof(PeopleEmail));
+        var runner = Db.Runner(typeof(People), typeof(PeopleEmail));
         var script = await runner.ScriptAsync();
 
-        Assert.That(_db.Rows("SELECT table_name FROM duckdb_tables()"), Is.Empty);
+        Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables()"), Is.Empty);
         Assert.That(script, Does.Contain("CREATE TABLE IF NOT EXISTS \"main\".\"__migrations_history\""));
         Assert.That(script, Does.Contain("CREATE SEQUENCE \"main\".\"people_id_seq\" START WITH 1 INCREMENT BY 1;"));
         Assert.That(script, Does.Contain("ALTER TABLE \"main\".\"people\" ADD COLUMN \"email\" VARCHAR DEFAULT 'unknown@example.com';"));
@@ -154,14 +146,14 @@ public class RunnerOnDuckDbTests
         Assert.That(script, Does.Contain("-- 20 People get an email (Up)"));
 
         // Running the script's statements by hand gives the same schema as migrating.
-        using (var connection = _db.Open())
+        using (var connection = Db.Open())
         using (var command = connection.CreateCommand())
         {
             command.CommandText = string.Join("\n", script.Split('\n').Where(l => !l.StartsWith("INSERT INTO \"main\".\"__migrations_history\"", StringComparison.Ordinal)));
             command.ExecuteNonQuery();
         }
 
-        var scripted = _db.Catalog();
+        var scripted = Db.Catalog();
         using var other = new DuckDbTestDatabase();
         await other.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync();
         Assert.That(other.Catalog(), Is.EqualTo(scripted));
@@ -170,23 +162,23 @@ public class RunnerOnDuckDbTests
     [Test]
     public async Task Migrated_schema_and_rows_survive_closing_and_reopening_the_file()
     {
-        await _db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync();
-        _db.Execute("INSERT INTO people (name, email) VALUES ('Ann', 'ann@example.com')");
-        var catalog = _db.Catalog(includeHistory: true);
+        await Db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync();
+        Db.Execute("INSERT INTO people (name, email) VALUES ('Ann', 'ann@example.com')");
+        var catalog = Db.Catalog(includeHistory: true);
         // Every connection is closed here, so the next one opens the file anew.
-        Assert.That(_db.Catalog(includeHistory: true), Is.EqualTo(catalog));
-        Assert.That(_db.Rows("SELECT id, name, email FROM people").Single(), Is.EqualTo(new object[] { 1L, "Ann", "ann@example.com" }));
-        Assert.That((await _db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync()).NothingToDo, Is.True);
+        Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
+        Assert.That(Db.Rows("SELECT id, name, email FROM people").Single(), Is.EqualTo(new object[] { 1L, "Ann", "ann@example.com" }));
+        Assert.That((await Db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync()).NothingToDo, Is.True);
     }
 
     [Test]
     public async Task Runners_started_together_in_one_process_apply_each_migration_once()
     {
-        var runs = Enumerable.Range(0, 6).Select(_ => Task.Run(() => _db.Runner(typeof(People), typeof(PeopleEmail), typeof(Pets)).MigrateAsync())).ToArray();
+        var runs = Enumerable.Range(0, 6).Select(_ => Task.Run(() => Db.Runner(typeof(People), typeof(PeopleEmail), typeof(Pets)).MigrateAsync())).ToArray();
         var results = await Task.WhenAll(runs);
 
         Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(3));
-        Assert.That(_db.HistoryVersions(), Is.EqualTo(new[] { 10L, 20L, 30L }));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 10L, 20L, 30L }));
     }
 
     [Test]
@@ -209,9 +201,9 @@ public class RunnerOnDuckDbTests
         var options = new MigrationRunnerOptions().Add(typeof(People));
         options.History.TableName = "schema_versions";
         options.History.Schema = "meta";
-        await new MigrationRunner(new DuckDbDialect(_db.ConnectionString), options).MigrateAsync();
+        await new MigrationRunner(new DuckDbDialect(Db.ConnectionString), options).MigrateAsync();
 
-        Assert.That(_db.Rows("SELECT version FROM meta.schema_versions").Single(), Is.EqualTo(new object[] { 10L }));
+        Assert.That(Db.Rows("SELECT version FROM meta.schema_versions").Single(), Is.EqualTo(new object[] { 10L }));
     }
 
     [Migration(10, "People")]
