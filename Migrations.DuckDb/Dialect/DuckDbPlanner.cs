@@ -131,7 +131,7 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
             return $"it has index {table.Indexes[0].Name}";
         }
 
-        var child = _names.Referencing(model, table.Name).FirstOrDefault();
+        var child = model.Tables.FirstOrDefault(t => t.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, table.Name)));
         return child is null ? null : $"{child.Name} references it by a foreign key";
     }
 
