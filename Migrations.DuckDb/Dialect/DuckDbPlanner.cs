@@ -131,6 +131,7 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
             return $"it has index {table.Indexes[0].Name}";
         }
 
+        // A self-referencing table counts: DuckDB blocks ALTERs on any FK parent.
         var child = model.Tables.FirstOrDefault(t => t.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, table.Name)));
         return child is null ? null : $"{child.Name} references it by a foreign key";
     }
