@@ -21,6 +21,8 @@ public sealed class ColumnBuilder
 
     internal string? CheckExpression { get; private set; }
 
+    internal DefaultValue? BackfillValue { get; private set; }
+
     /// <summary>Boolean.</summary>
     public ColumnBuilder Boolean() => Type(ColumnType.Boolean);
     /// <summary>16-bit integer.</summary>
@@ -92,6 +94,28 @@ public sealed class ColumnBuilder
     public ColumnBuilder DefaultSql(string sql)
     {
         _default = DefaultValue.Expression(sql);
+        return this;
+    }
+
+    /// <summary>
+    /// When the column is added to an existing table: the constant that existing rows get
+    /// (needed for a NOT NULL column without a default). New rows still follow the column's default.
+    /// </summary>
+    /// <param name="value">The constant.</param>
+    public ColumnBuilder Backfill(object? value)
+    {
+        BackfillValue = DefaultValue.Constant(value);
+        return this;
+    }
+
+    /// <summary>
+    /// When the column is added to an existing table: an SQL expression over the table's other
+    /// columns that computes each existing row's value, for example <c>lower(name) || '@example.com'</c>.
+    /// </summary>
+    /// <param name="sql">The expression.</param>
+    public ColumnBuilder BackfillSql(string sql)
+    {
+        BackfillValue = DefaultValue.Expression(sql);
         return this;
     }
 

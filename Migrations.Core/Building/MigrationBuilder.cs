@@ -57,7 +57,7 @@ public sealed class MigrationBuilder
         var tableName = new TableName(table, schema);
         var column = new ColumnBuilder(name);
         configure(column);
-        Add(new AddColumnOperation(tableName, column.Build()));
+        Add(new AddColumnOperation(tableName, column.Build()) { Backfill = column.BackfillValue });
         if (column.IsPrimaryKey)
         {
             Add(new AddPrimaryKeyOperation(tableName, new PrimaryKeyConstraint(ConstraintNames.PrimaryKey(table), [name])));

@@ -256,7 +256,12 @@ public sealed class MigrationRunner
             {
                 current = step;
                 RunnerLog.Statement(_logger, info.Version, step.Sql);
-                await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken).ConfigureAwait(false);
+                var rows = await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken).ConfigureAwait(false);
+                if (step.Comment is not null)
+                {
+                    // Why the planner chose this step (a rebuild, a row copy), with the rows it touched.
+                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment, rows);
+                }
             }
 
             var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;

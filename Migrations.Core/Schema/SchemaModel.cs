@@ -8,6 +8,9 @@ namespace Migrations.Schema;
 /// <param name="Sequences">The sequences.</param>
 public sealed record SchemaModel(IReadOnlyList<TableModel> Tables, IReadOnlyList<SequenceModel> Sequences)
 {
+    /// <summary>Views, with the SQL that defines them.</summary>
+    public IReadOnlyList<ViewModel> Views { get; init; } = [];
+
     /// <summary>A schema with nothing in it.</summary>
     public static SchemaModel Empty { get; } = new([], []);
 }

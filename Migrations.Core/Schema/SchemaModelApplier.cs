@@ -87,6 +87,8 @@ public static class SchemaModelApplier
             PrimaryKey = t.PrimaryKey is { } pk && Uses(pk.Columns) ? null : t.PrimaryKey,
             UniqueConstraints = t.UniqueConstraints.Where(u => !Uses(u.Columns)).ToArray(),
             ForeignKeys = t.ForeignKeys.Where(f => !Uses(f.Columns)).ToArray(),
+            // Like the databases do, a check on the dropped column goes with it.
+            CheckConstraints = t.CheckConstraints.Where(c => !SqlIdentifiers.Mentions(c.Expression, column, names)).ToArray(),
             Indexes = t.Indexes.Where(i => !Uses(i.Columns)).ToArray(),
         };
     }
@@ -106,7 +108,7 @@ public static class SchemaModelApplier
                     Columns = t.Columns.Select(c => names.SameName(c.Name, o.Column) ? c with { Name = o.NewName } : c).ToArray(),
                     PrimaryKey = t.PrimaryKey is { } pk ? pk with { Columns = Rename(pk.Columns) } : null,
                     UniqueConstraints = t.UniqueConstraints.Select(u => u with { Columns = Rename(u.Columns) }).ToArray(),
-                    CheckConstraints = t.CheckConstraints,
+                    CheckConstraints = t.CheckConstraints.Select(c => c with { Expression = SqlIdentifiers.Rename(c.Expression, o.Column, o.NewName, names) }).ToArray(),
                     Indexes = t.Indexes.Select(i => i with { Columns = Rename(i.Columns) }).ToArray(),
                 };
                 return table with

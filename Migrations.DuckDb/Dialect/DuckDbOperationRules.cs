@@ -32,9 +32,12 @@ internal static class DuckDbOperationRules
             case AddColumnOperation { Column.IsIdentity: true } o when !DuckDbTypes.IsInteger(o.Column.Type):
                 yield return $"Identity column \"{o.Column.Name}\" is {o.Column.Type}: identity columns must be Int16, Int32 or Int64.";
                 break;
-            case AddUniqueConstraintOperation or AddForeignKeyOperation or AddCheckConstraintOperation or DropConstraintOperation:
-                yield return "DuckDB cannot add or drop constraints on an existing table (ALTER TABLE ADD/DROP CONSTRAINT is not implemented in DuckDB 1.5). " +
-                             "Declare the constraint in CreateTable, or create a new table with it and copy the rows over.";
+            case AddForeignKeyOperation o:
+                foreach (var problem in ForeignKeyProblems(o.Table, o.ForeignKey))
+                {
+                    yield return problem;
+                }
+
                 break;
             case UpdateDataOperation { Where.Count: 0 } or DeleteDataOperation { Where.Count: 0 }:
                 yield return "No row filter was given, so every row would change. Pass the columns that select the rows, or use Sql(...) for a whole-table change.";

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.RegularExpressions;
 using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Schema;
@@ -7,133 +6,409 @@ using Migrations.Schema;
 namespace Migrations.DuckDb.Dialect;
 
 /// <summary>
-/// Shapes operations into what DuckDB runs directly: identity columns become a sequence and a
-/// nextval default, NOT NULL columns are added then constrained, dropping a table drops its
-/// identity sequences, and changes DuckDB would get wrong are refused before anything runs.
-/// The schema is read from the database only when an operation needs it.
+/// Chooses, for every operation, how DuckDB can carry it out in the table's current state: a
+/// native statement where DuckDB allows it, a short decomposition (add a column, then SET NOT
+/// NULL), or a rebuild of the table and the tables that reference it. The schema is read from the
+/// database once, when an operation first needs it, and then advanced operation by operation.
 /// </summary>
-internal sealed partial class DuckDbPlanner : IMigrationPlanner
+internal sealed class DuckDbPlanner : IMigrationPlanner
 {
+    private const string ChangedRowsReason = "its rows were updated or deleted earlier in this migration, and DuckDB cannot alter such a table in place in the same transaction";
+
     private readonly DbConnection _connection;
     private readonly NameResolver _names = new(DuckDbConventions.Instance);
+    private readonly DuckDbTableRebuild _rebuild;
     private readonly List<MigrationOperation> _plannedBeforeRead = [];
+    private readonly List<TableName> _changedRows = [];
+    private readonly List<TableName> _droppedIndexes = [];
+    private readonly List<TableName> _constraintsChanged = [];
     private SchemaModel? _model;
     private bool _rawSqlSeen;
     private bool _usedUncertainModel;
 
-    public DuckDbPlanner(DbConnection connection) => _connection = connection;
+    public DuckDbPlanner(DbConnection connection)
+    {
+        _connection = connection;
+        _rebuild = new DuckDbTableRebuild(_names);
+    }
 
     public async Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
     {
         _usedUncertainModel = false;
+        _changedRows.Clear();
+        _droppedIndexes.Clear();
+        _constraintsChanged.Clear();
         var steps = new List<SqlStep>();
         foreach (var operation in operations)
         {
-            foreach (var (shaped, comment) in await ShapeAsync(operation, cancellationToken).ConfigureAwait(false))
-            {
-                steps.AddRange(DuckDbSqlGenerator.Generate(shaped).Select(s => s with { Source = operation, Comment = comment }));
-                Track(shaped);
-            }
+            var planned = await PlanAsync(operation, cancellationToken).ConfigureAwait(false);
+            steps.AddRange(planned.Select(s => s with { Source = operation }));
+        }
+
+        if (_constraintsChanged.Count > 0)
+        {
+            var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+            steps.Add(DuckDbConstraintNames.CreateIfMissing() with { Comment = "keep the constraint names DuckDB does not store" });
+            steps.AddRange(DuckDbConstraintNames.Rewrite(model, _constraintsChanged.Distinct(), _names));
         }
 
         return new MigrationPlan(steps, IsExact: !_usedUncertainModel);
     }
 
-    private async Task<IReadOnlyList<(MigrationOperation Operation, string? Comment)>> ShapeAsync(MigrationOperation operation, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
         switch (operation)
         {
-            case CreateTableOperation o when o.Columns.Any(c => c.IsIdentity):
-                var sequences = o.Columns.Where(c => c.IsIdentity).Select(c => (MigrationOperation)new CreateSequenceOperation(IdentitySequence(o.Table, c.Name)));
-                var table = o with { Columns = o.Columns.Select(c => c.IsIdentity ? AsSequenceDefault(o.Table, c) : c).ToArray() };
-                return [.. sequences.Select(s => (s, (string?)"identity column: a sequence and a nextval default")), (table, null)];
-
-            case AddColumnOperation o when o.Column.IsIdentity || !o.Column.IsNullable:
-                return await AddNotNullColumnAsync(o, cancellationToken).ConfigureAwait(false);
-
-            case DropTableOperation o:
-                var dropped = await ModelAsync(cancellationToken).ConfigureAwait(false);
-                var owned = _names.FindTable(dropped, o.Table)?.Columns.SelectMany(c => SequencesIn(c.DefaultSql)) ?? [];
-                return [(o, null), .. OrphanedSequences(dropped, o.Table, owned).Select(s => ((MigrationOperation)new DropSequenceOperation(s), (string?)"sequence of a dropped identity column"))];
-
-            case DropColumnOperation o:
-                var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-                var column = _names.FindTable(model, o.Table)?.Columns.FirstOrDefault(c => _names.SameName(c.Name, o.Column));
-                return [(o, null), .. OrphanedSequences(model, o.Table, SequencesIn(column?.DefaultSql), o.Column).Select(s => ((MigrationOperation)new DropSequenceOperation(s), (string?)"sequence of a dropped identity column"))];
-
-            case RenameTableOperation o:
-                await RefuseUnsafeRenameAsync(o, cancellationToken).ConfigureAwait(false);
-                return [(o, null)];
-
-            default:
-                return [(operation, null)];
+            case CreateTableOperation o:
+                return CreateTable(o);
+            case AddColumnOperation o:
+                return await AddColumnAsync(o, cancellationToken).ConfigureAwait(false);
+            case UpdateDataOperation o:
+                _changedRows.Add(o.Table);
+                return Native(o);
+            case DeleteDataOperation o:
+                _changedRows.Add(o.Table);
+                return Native(o);
+            case DropIndexOperation o:
+                _droppedIndexes.Add(o.Table);
+                return Native(o);
+            case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation:
+                return Native(operation);
         }
+
+        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        var table = operation switch
+        {
+            DropTableOperation o => _names.FindTable(model, o.Table),
+            RenameTableOperation o => _names.FindTable(model, o.Table),
+            DropColumnOperation o => _names.FindTable(model, o.Table),
+            RenameColumnOperation o => _names.FindTable(model, o.Table),
+            AlterColumnTypeOperation o => _names.FindTable(model, o.Table),
+            AlterColumnNullabilityOperation o => _names.FindTable(model, o.Table),
+            AddPrimaryKeyOperation o => _names.FindTable(model, o.Table),
+            AddUniqueConstraintOperation o => _names.FindTable(model, o.Table),
+            AddForeignKeyOperation o => _names.FindTable(model, o.Table),
+            AddCheckConstraintOperation o => _names.FindTable(model, o.Table),
+            DropConstraintOperation o => _names.FindTable(model, o.Table),
+            CreateIndexOperation o => _names.FindTable(model, o.Table),
+            _ => null,
+        };
+        if (table is null)
+        {
+            // Not in the schema as known (made by raw SQL earlier, or missing): let DuckDB decide.
+            return Native(operation);
+        }
+
+        var reason = RebuildReason(operation, model, table);
+        var steps = reason is null ? Native(operation) : Rebuild(operation, model, table, reason);
+        return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
     }
 
-    /// <summary>DuckDB rejects NOT NULL in ADD COLUMN: add the column, then set NOT NULL where DuckDB allows it.</summary>
-    private async Task<IReadOnlyList<(MigrationOperation, string?)>> AddNotNullColumnAsync(AddColumnOperation o, CancellationToken cancellationToken)
+    private List<SqlStep> CreateTable(CreateTableOperation o)
     {
-        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        if (_names.FindTable(model, o.Table) is { } table && BlockingReason(model, table) is { } reason)
+        var identities = o.Columns.Where(c => c.IsIdentity).ToList();
+        var steps = identities.SelectMany(c => Native(new CreateSequenceOperation(IdentitySequence(o.Table, c.Name))))
+            .Select(s => s with { Comment = "identity column: a sequence and a nextval default" })
+            .ToList();
+        steps.AddRange(Native(o with { Columns = o.Columns.Select(c => c.IsIdentity ? AsSequenceDefault(o.Table, c) : c).ToArray() }));
+        if (o.PrimaryKey is not null || o.UniqueConstraints.Count + o.ForeignKeys.Count + o.CheckConstraints.Count > 0)
         {
-            throw new MigrationPlanningException(o,
-                $"DuckDB cannot add NOT NULL column \"{o.Column.Name}\" to {table.Name} because {reason}: DuckDB refuses SET NOT NULL on such a table. " +
-                "Add the column as nullable, or recreate the table with the column declared in CreateTable and copy the rows over.");
+            _constraintsChanged.Add(o.Table);
         }
 
-        var column = o.Column.IsIdentity ? AsSequenceDefault(o.Table, o.Column) : o.Column;
-        var steps = new List<(MigrationOperation, string?)>();
-        if (o.Column.IsIdentity)
-        {
-            steps.Add((new CreateSequenceOperation(IdentitySequence(o.Table, o.Column.Name)), "identity column: a sequence and a nextval default"));
-        }
-
-        if (o.Column.IsIdentity)
-        {
-            // DuckDB refuses SET NOT NULL after filling a column from nextval() in the same transaction
-            // ("Cannot create index with outstanding updates"); every row gets a value from the sequence regardless.
-            steps.Add((o with { Column = column with { IsNullable = true } }, "existing rows are numbered from the sequence; DuckDB cannot add NOT NULL in the same transaction"));
-            return steps;
-        }
-
-        steps.Add((o with { Column = column with { IsNullable = true } }, "DuckDB adds columns without constraints; NOT NULL follows"));
-        steps.Add((new AlterColumnNullabilityOperation(o.Table, o.Column.Name, IsNullable: false), null));
         return steps;
     }
 
-    private async Task RefuseUnsafeRenameAsync(RenameTableOperation o, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SqlStep>> AddColumnAsync(AddColumnOperation o, CancellationToken cancellationToken)
     {
+        var steps = new List<SqlStep>();
+        var column = o.Column;
+        if (column.IsIdentity)
+        {
+            steps.AddRange(Native(new CreateSequenceOperation(IdentitySequence(o.Table, column.Name))));
+            column = AsSequenceDefault(o.Table, column);
+        }
+
+        var shaped = o with { Column = column };
+        var needsModel = column.IsIdentity || o.Column.IsIdentity || !column.IsNullable || o.Backfill is not null || Changed(o.Table);
+        if (!needsModel)
+        {
+            return [.. steps, .. Native(shaped)];
+        }
+
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
         if (_names.FindTable(model, o.Table) is not { } table)
         {
-            return;
+            return [.. steps, .. Native(shaped)];
         }
 
-        if (table.ForeignKeys.Count > 0)
+        var reason = o.Column.IsIdentity ? "an identity column needs its values and NOT NULL at once, which DuckDB cannot add in place"
+            : Changed(o.Table) ? ChangedRowsReason
+            : !column.IsNullable && Blocker(model, table) is { } blocker ? $"{blocker}, and DuckDB refuses SET NOT NULL there"
+            : o.Backfill is { Sql: not null } ? "existing rows get values computed from an expression"
+            : !column.IsNullable && column.Default is { Sql: not null } ? "the default is an expression, which DuckDB cannot combine with SET NOT NULL in place"
+            : null;
+        if (reason is not null)
         {
-            throw new MigrationPlanningException(o,
-                $"Renaming {table.Name}, which has foreign keys, silently corrupts DuckDB's catalog (the referenced table can no longer be changed; duckdb#24648). " +
-                "Create the table under the new name, copy the rows, and drop the old one instead.");
+            var fill = o.Backfill is not null ? DuckDbSql.Default(o.Backfill)! : DuckDbSql.Default(column.Default) ?? "NULL";
+            return [.. steps, .. Rebuild(shaped, model, table, reason, new Dictionary<string, string> { [column.Name] = fill })];
         }
 
-        if (BlockingReason(model, table) is { } reason)
+        // Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.
+        var fillValue = o.Backfill ?? column.Default;
+        steps.AddRange(DuckDbSqlGenerator.Generate(shaped with { Column = column with { IsNullable = true, Default = fillValue } })
+            .Select(s => s with { Comment = column.IsNullable ? null : "DuckDB adds columns without constraints; NOT NULL follows" }));
+        if (!column.IsNullable)
         {
-            throw new MigrationPlanningException(o,
-                $"DuckDB cannot rename {table.Name} because {reason}. Drop the index first, or create the table under the new name and copy the rows.");
+            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnNullabilityOperation(o.Table, column.Name, IsNullable: false)));
+        }
+
+        if (o.Backfill is not null)
+        {
+            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnDefaultOperation(o.Table, column.Name, column.Default)));
+        }
+
+        Track(shaped);
+        return steps;
+    }
+
+    /// <summary>Why the operation cannot run in place on this table, or null when it can.</summary>
+    private string? RebuildReason(MigrationOperation operation, SchemaModel model, TableModel table)
+    {
+        var blocker = Blocker(model, table);
+        var changed = Changed(table.Name) ? ChangedRowsReason : null;
+        switch (operation)
+        {
+            case DropTableOperation:
+                if (_names.Referencing(model, table.Name).FirstOrDefault() is { } child)
+                {
+                    throw new MigrationPlanningException(operation, $"{child.Name} references {table.Name} by a foreign key: drop {child.Name} (or its foreign key) first.");
+                }
+
+                return null;
+            case RenameTableOperation:
+                return table.ForeignKeys.Count > 0 ? "renaming a table that has foreign keys corrupts DuckDB's catalog (duckdb#24648)" : blocker;
+            case DropColumnOperation o:
+                if (table.Columns.Count == 1 && _names.SameName(table.Columns[0].Name, o.Column))
+                {
+                    throw new MigrationPlanningException(o, $"\"{o.Column}\" is the last column of {table.Name}: drop the table instead.");
+                }
+
+                return KeyRole(model, table, o.Column) ?? blocker ?? changed ?? (DroppedIndex(table.Name) ? "an index on it was dropped earlier in this migration" : null);
+            case RenameColumnOperation o:
+                return ForeignKeyRole(model, table, o.Column) ?? blocker;
+            case AlterColumnTypeOperation o:
+                return KeyRole(model, table, o.Column) ?? blocker ?? changed ?? (DroppedIndex(table.Name) ? "an index on it was dropped earlier in this migration" : null);
+            case AlterColumnNullabilityOperation o:
+                if (o.IsNullable && table.PrimaryKey?.Columns.Any(c => _names.SameName(c, o.Column)) == true)
+                {
+                    throw new MigrationPlanningException(o, $"\"{o.Column}\" is part of the primary key of {table.Name}, which never accepts NULL: drop the primary key first.");
+                }
+
+                return blocker ?? (o.IsNullable ? null : changed);
+            case AddPrimaryKeyOperation o:
+                if (table.PrimaryKey is { } existing)
+                {
+                    throw new MigrationPlanningException(o, $"{table.Name} already has primary key {existing.Name}: drop it first (DropConstraint).");
+                }
+
+                return blocker ?? changed;
+            case AddForeignKeyOperation o:
+                CheckForeignKey(o, model, table);
+                return "DuckDB cannot add constraints to an existing table";
+            case AddUniqueConstraintOperation or AddCheckConstraintOperation:
+                return "DuckDB cannot add constraints to an existing table";
+            case DropConstraintOperation o:
+                if (!DuckDbConstraintNames.Entries(table).Any(e => _names.SameName(e.Name, o.Name)))
+                {
+                    var known = string.Join(", ", DuckDbConstraintNames.Entries(table).Select(e => e.Name));
+                    throw new MigrationPlanningException(o, $"{table.Name} has no constraint named \"{o.Name}\". Its constraints: {(known.Length == 0 ? "none" : known)}.");
+                }
+
+                return "DuckDB cannot drop constraints";
+            case CreateIndexOperation:
+                return changed;
+            default:
+                return null;
         }
     }
 
-    /// <summary>Why DuckDB blocks most ALTERs on a table: an explicit index, or being referenced by a foreign key.</summary>
-    private string? BlockingReason(SchemaModel model, TableModel table)
+    private void CheckForeignKey(AddForeignKeyOperation o, SchemaModel model, TableModel table)
+    {
+        var principal = _names.FindTable(model, o.ForeignKey.PrincipalTable with { Schema = o.ForeignKey.PrincipalTable.Schema ?? table.Name.Schema })
+            ?? throw new MigrationPlanningException(o, $"The referenced table {o.ForeignKey.PrincipalTable} does not exist.");
+        if (o.ForeignKey.Columns.Count != o.ForeignKey.PrincipalColumns.Count)
+        {
+            throw new MigrationPlanningException(o, $"Foreign key {o.ForeignKey.Name} has {o.ForeignKey.Columns.Count} columns but references {o.ForeignKey.PrincipalColumns.Count}.");
+        }
+
+        foreach (var (from, to) in o.ForeignKey.Columns.Zip(o.ForeignKey.PrincipalColumns))
+        {
+            var fromType = table.Columns.FirstOrDefault(c => _names.SameName(c.Name, from))?.StoreType;
+            var toType = principal.Columns.FirstOrDefault(c => _names.SameName(c.Name, to))?.StoreType;
+            if (fromType is null || toType is null)
+            {
+                throw new MigrationPlanningException(o, $"Foreign key {o.ForeignKey.Name}: column {(fromType is null ? $"{table.Name}.{from}" : $"{principal.Name}.{to}")} does not exist.");
+            }
+
+            if (!string.Equals(fromType, toType, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new MigrationPlanningException(o, $"Foreign key {o.ForeignKey.Name}: {table.Name}.{from} is {fromType} but {principal.Name}.{to} is {toType}, and DuckDB requires the same type. Change the column's type first (AlterColumn ... Type).");
+            }
+        }
+    }
+
+    private IReadOnlyList<SqlStep> Rebuild(MigrationOperation operation, SchemaModel model, TableModel table, string reason, IReadOnlyDictionary<string, string>? extraSources = null)
+    {
+        var after = Advance(model, operation);
+        var targetAfter = operation is RenameTableOperation rename ? table.Name with { Name = rename.NewName } : table.Name;
+        var sources = new Dictionary<string, string>(extraSources ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        switch (operation)
+        {
+            case RenameColumnOperation o:
+                sources[o.NewName] = DuckDbSql.Quote(o.Column);
+                break;
+            case AlterColumnTypeOperation o:
+                sources[o.Column] = o.Using ?? $"CAST({DuckDbSql.Quote(o.Column)} AS {DuckDbTypes.StoreType(o.NewType)})";
+                after = MatchReferencingTypes(after, table.Name, o);
+                break;
+        }
+
+        var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason);
+        _model = after;
+        _changedRows.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
+        _droppedIndexes.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
+        _constraintsChanged.AddRange(rebuilt);
+        if (!_names.Same(targetAfter, table.Name))
+        {
+            _constraintsChanged.Add(table.Name);
+        }
+
+        return steps;
+    }
+
+    /// <summary>A referenced key that changes type takes its foreign-key columns along, as DuckDB requires equal types.</summary>
+    private SchemaModel MatchReferencingTypes(SchemaModel model, TableName table, AlterColumnTypeOperation o)
+    {
+        var type = DuckDbTypes.StoreType(o.NewType);
+        return model with
+        {
+            Tables = model.Tables.Select(t => t with
+            {
+                Columns = t.Columns.Select(c => t.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, table) &&
+                        f.Columns.Zip(f.PrincipalColumns).Any(p => _names.SameName(p.First, c.Name) && _names.SameName(p.Second, o.Column)))
+                    ? c with { StoreType = type }
+                    : c).ToArray(),
+            }).ToArray(),
+        };
+    }
+
+    /// <summary>Views mentioning a renamed table or column are re-created with the new name.</summary>
+    private IEnumerable<SqlStep> AfterRename(MigrationOperation operation, SchemaModel before)
+    {
+        var (table, from, to) = operation switch
+        {
+            RenameTableOperation o => (o.Table, o.Table.Name, o.NewName),
+            RenameColumnOperation o => (o.Table, o.Column, o.NewName),
+            _ => (default, "", ""),
+        };
+        if (from.Length == 0)
+        {
+            return [];
+        }
+
+        var steps = new List<SqlStep>();
+        var views = before.Views.Select(view =>
+        {
+            if (!SqlIdentifiers.Mentions(view.Sql, table.Name, _names) || !SqlIdentifiers.Mentions(view.Sql, from, _names))
+            {
+                return view;
+            }
+
+            var sql = SqlIdentifiers.Rename(view.Sql, from, to, _names).TrimEnd().TrimEnd(';');
+            sql = "CREATE OR REPLACE VIEW" + sql["CREATE VIEW".Length..];
+            steps.Add(new SqlStep(sql) { Comment = $"view {view.Name} names the renamed {(operation is RenameTableOperation ? "table" : "column")}" });
+            return view with { Sql = sql };
+        }).ToArray();
+        if (_model is not null)
+        {
+            _model = _model with { Views = views };
+        }
+
+        if (operation is RenameTableOperation rename)
+        {
+            _constraintsChanged.Add(rename.Table);
+            _constraintsChanged.Add(rename.Table with { Name = rename.NewName });
+        }
+
+        return steps;
+    }
+
+    /// <summary>Dropping a table or column drops the identity sequences only it used.</summary>
+    private IEnumerable<SqlStep> AfterDrop(MigrationOperation operation, SchemaModel before, TableModel table)
+    {
+        var (candidates, column) = operation switch
+        {
+            DropTableOperation => (table.Columns.SelectMany(c => DuckDbSequences.In(c.DefaultSql)), null),
+            DropColumnOperation o => (DuckDbSequences.In(table.Columns.FirstOrDefault(c => _names.SameName(c.Name, o.Column))?.DefaultSql), o.Column),
+            _ => ([], (string?)null),
+        };
+        if (operation is DropTableOperation or DropColumnOperation)
+        {
+            _constraintsChanged.Add(table.Name);
+        }
+
+        var stillUsed = before.Tables
+            .SelectMany(t => t.Columns
+                .Where(c => !(_names.Same(t.Name, table.Name) && (column is null || _names.SameName(c.Name, column))))
+                .SelectMany(c => DuckDbSequences.In(c.DefaultSql)))
+            .ToList();
+        return candidates
+            .Where(s => !stillUsed.Any(u => _names.Same(u, s)) && before.Sequences.Any(m => _names.Same(m.Name, s)))
+            .Distinct()
+            .SelectMany(s => Native(new DropSequenceOperation(s)))
+            .Select(s => s with { Comment = "sequence of a dropped identity column" })
+            .ToList();
+    }
+
+    /// <summary>Why DuckDB blocks most ALTERs on a table: an explicit index, or being referenced by a foreign key (its own included).</summary>
+    private string? Blocker(SchemaModel model, TableModel table)
     {
         if (table.Indexes.Count > 0)
         {
             return $"it has index {table.Indexes[0].Name}";
         }
 
-        // A self-referencing table counts: DuckDB blocks ALTERs on any FK parent.
         var child = model.Tables.FirstOrDefault(t => t.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, table.Name)));
-        return child is null ? null : $"{child.Name} references it by a foreign key";
+        return child is null ? null : _names.Same(child.Name, table.Name) ? "it references itself" : $"{child.Name} references it by a foreign key";
+    }
+
+    /// <summary>Why a column cannot be dropped or retyped in place: it is in a key, a foreign key or an index.</summary>
+    private string? KeyRole(SchemaModel model, TableModel table, string column)
+    {
+        bool In(IEnumerable<string> columns) => columns.Any(c => _names.SameName(c, column));
+        return table.PrimaryKey is { } pk && In(pk.Columns) ? $"\"{column}\" is in the primary key"
+            : table.UniqueConstraints.FirstOrDefault(u => In(u.Columns)) is { } u ? $"\"{column}\" is in unique constraint {u.Name}"
+            : ForeignKeyRole(model, table, column)
+            ?? (table.Indexes.FirstOrDefault(i => In(i.Columns)) is { } i ? $"\"{column}\" is in index {i.Name}" : null);
+    }
+
+    private string? ForeignKeyRole(SchemaModel model, TableModel table, string column) =>
+        table.ForeignKeys.FirstOrDefault(f => f.Columns.Any(c => _names.SameName(c, column))) is { } own ? $"\"{column}\" is in foreign key {own.Name}"
+        : model.Tables.SelectMany(t => t.ForeignKeys.Select(f => (t, f)))
+            .FirstOrDefault(x => _names.Same(x.f.PrincipalTable, table.Name) && x.f.PrincipalColumns.Any(c => _names.SameName(c, column))) is { t: not null } referencing
+            ? $"{referencing.t.Name} references \"{column}\""
+            : null;
+
+    private bool Changed(TableName table) => _changedRows.Any(t => _names.Same(t, table));
+
+    private bool DroppedIndex(TableName table) => _droppedIndexes.Any(t => _names.Same(t, table));
+
+    private List<SqlStep> Native(MigrationOperation operation)
+    {
+        var steps = DuckDbSqlGenerator.Generate(operation).ToList();
+        Track(operation);
+        return steps;
     }
 
     private async Task<SchemaModel> ModelAsync(CancellationToken cancellationToken)
@@ -174,51 +449,12 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
         return next ?? model;
     }
 
-    private IEnumerable<TableName> OrphanedSequences(SchemaModel model, TableName table, IEnumerable<TableName> candidates, string? droppedColumn = null)
-    {
-        var stillUsed = model.Tables
-            .SelectMany(t => t.Columns
-                .Where(c => !(_names.Same(t.Name, table) && (droppedColumn is null || _names.SameName(c.Name, droppedColumn))))
-                .SelectMany(c => SequencesIn(c.DefaultSql)))
-            .ToList();
-        return candidates
-            .Where(s => !stillUsed.Any(u => _names.Same(u, s)))
-            .Where(s => model.Sequences.Any(m => _names.Same(m.Name, s)))
-            .Distinct();
-    }
-
     private static TableName IdentitySequence(TableName table, string column) => table with { Name = $"{table.Name}_{column}_seq" };
 
     private static ColumnDefinition AsSequenceDefault(TableName table, ColumnDefinition column) => column with
     {
         IsIdentity = false,
+        IsNullable = false,
         Default = DefaultValue.Expression($"nextval({DuckDbSql.String(DuckDbSql.Quote(IdentitySequence(table, column.Name)))})"),
     };
-
-    /// <summary>The sequences a default draws from: <c>nextval('"main"."t_id_seq"')</c> gives main.t_id_seq.</summary>
-    private static IEnumerable<TableName> SequencesIn(string? defaultSql)
-    {
-        if (defaultSql is null)
-        {
-            yield break;
-        }
-
-        foreach (Match match in NextValCall().Matches(defaultSql))
-        {
-            var parts = QualifiedNamePart().Matches(match.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal))
-                .Select(p => p.Groups[1].Success ? p.Groups[1].Value.Replace("\"\"", "\"", StringComparison.Ordinal) : p.Groups[2].Value)
-                .ToArray();
-            yield return parts.Length switch
-            {
-                1 => new TableName(parts[0]),
-                _ => new TableName(parts[^1], parts[^2]),
-            };
-        }
-    }
-
-    [GeneratedRegex(@"nextval\('((?:[^']|'')*)'\)", RegexOptions.IgnoreCase)]
-    private static partial Regex NextValCall();
-
-    [GeneratedRegex(@"""((?:[^""]|"""")*)""|([^."" ]+)")]
-    private static partial Regex QualifiedNamePart();
 }

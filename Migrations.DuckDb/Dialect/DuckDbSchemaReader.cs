@@ -30,6 +30,8 @@ internal static partial class DuckDbSchemaReader
 
     private const string Indexes = "SELECT schema_name, table_name, index_name, is_unique, expressions FROM duckdb_indexes()";
 
+    private const string Views = "SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal AND NOT temporary";
+
     private const string Sequences = "SELECT schema_name, sequence_name, sql, increment_by FROM duckdb_sequences() WHERE NOT temporary";
 
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -45,28 +47,39 @@ internal static partial class DuckDbSchemaReader
                 r.GetString(2), IndexColumns(r.GetString(4)), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false))
             .ToLookup(i => i.Key, i => i.Index);
 
-        var tables = await QueryAsync(connection, Tables, r =>
+        var tableKeys = await QueryAsync(connection, Tables, Key, cancellationToken).ConfigureAwait(false);
+        var given = tableKeys.Contains((DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName))
+            ? (await QueryAsync(connection, DuckDbConstraintNames.Select, r => (Key: (Key(r), r.GetString(2), r.GetInt32(3)), Name: r.GetString(4)), cancellationToken).ConfigureAwait(false))
+                .ToDictionary(g => g.Key, g => g.Name)
+            : [];
+
+        var tables = tableKeys.Where(key => key != (DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName)).Select(key =>
         {
-            var key = Key(r);
-            var own = constraints[key].ToArray();
-            var primaryKey = own.FirstOrDefault(c => c.Type == "PRIMARY KEY");
+            // The name the user gave, where the name map has it; DuckDB's own name otherwise.
+            string NameOf(string type, int ordinal, string duckDbName) => given.GetValueOrDefault((key, type, ordinal), duckDbName);
+            IEnumerable<(string Name, string[] Columns, string? Expression, string? Referenced, string[] ReferencedColumns)> Of(string type) =>
+                constraints[key].Where(c => c.Type == type).Select((c, i) => (NameOf(type, i, c.Name), c.Columns, c.Expression, c.Referenced, c.ReferencedColumns));
+
+            var primaryKey = Of("PRIMARY KEY").FirstOrDefault();
             return new TableModel(new TableName(key.Table, key.Schema), columns[key].ToArray())
             {
                 PrimaryKey = primaryKey.Name is null ? null : new PrimaryKeyConstraint(primaryKey.Name, primaryKey.Columns),
-                UniqueConstraints = own.Where(c => c.Type == "UNIQUE").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
-                ForeignKeys = own.Where(c => c.Type == "FOREIGN KEY").Select(c => new ForeignKeyConstraint(
+                UniqueConstraints = Of("UNIQUE").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
+                ForeignKeys = Of("FOREIGN KEY").Select(c => new ForeignKeyConstraint(
                     c.Name, c.Columns, new TableName(c.Referenced!, key.Schema), c.ReferencedColumns)).ToArray(),
-                CheckConstraints = own.Where(c => c.Type == "CHECK").Select(c => new CheckConstraint(c.Name, c.Expression ?? "")).ToArray(),
+                CheckConstraints = Of("CHECK").Select(c => new CheckConstraint(c.Name, c.Expression ?? "")).ToArray(),
                 Indexes = indexes[key].ToArray(),
             };
-        }, cancellationToken).ConfigureAwait(false);
+        }).ToArray();
+
+        var views = await QueryAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
 
         var sequences = await QueryAsync(connection, Sequences, r => new SequenceModel(
             new TableName(r.GetString(1), r.GetString(0)),
             StartValue().Match(r.GetString(2)) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
             r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
 
-        return new SchemaModel(tables, sequences);
+        return new SchemaModel(tables, sequences) { Views = views };
     }
 
     private static (string Schema, string Table) Key(DbDataReader reader) => (reader.GetString(0), reader.GetString(1));

@@ -1,6 +1,7 @@
 using System.Text;
 using Migrations.Dialects;
 using Migrations.Operations;
+using Migrations.Schema;
 using static Migrations.DuckDb.Dialect.DuckDbSql;
 
 namespace Migrations.DuckDb.Dialect;
@@ -46,16 +47,53 @@ internal static class DuckDbSqlGenerator
     {
         var parts = o.Columns.Select(c =>
             $"{Quote(c.Name)} {DuckDbTypes.StoreType(c.Type)}{(c.IsNullable ? "" : " NOT NULL")}{DefaultClause(c.Default)}").ToList();
-        if (o.PrimaryKey is { } pk)
+        parts.AddRange(Constraints(o.Table, o.PrimaryKey, o.UniqueConstraints, o.ForeignKeys, o.CheckConstraints));
+        return $"CREATE TABLE {Quote(o.Table)} ({string.Join(", ", parts)})";
+    }
+
+    /// <summary>CREATE TABLE for a table as the schema model holds it (used to recreate tables in a rebuild).</summary>
+    public static string CreateTable(TableModel table)
+    {
+        var parts = table.Columns.Select(c =>
+            $"{Quote(c.Name)} {c.StoreType}{(c.IsNullable ? "" : " NOT NULL")}{(c.DefaultSql is null ? "" : " DEFAULT " + c.DefaultSql)}").ToList();
+        parts.AddRange(Constraints(table.Name, table.PrimaryKey, table.UniqueConstraints, table.ForeignKeys, table.CheckConstraints));
+        return $"CREATE TABLE {Quote(table.Name)} ({string.Join(", ", parts)})";
+    }
+
+    /// <summary>CREATE INDEX for an index as the schema model holds it; entries that are not plain column names are expressions.</summary>
+    public static string CreateIndex(TableModel table, IndexModel index)
+    {
+        var keys = index.Columns.Select(c => table.Columns.Any(column => string.Equals(column.Name, c, StringComparison.OrdinalIgnoreCase)) ? Quote(c) : c);
+        return $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX {Quote(index.Name)} ON {Quote(table.Name)} ({string.Join(", ", keys)})";
+    }
+
+    private static IEnumerable<string> Constraints(
+        TableName table,
+        PrimaryKeyConstraint? primaryKey,
+        IReadOnlyList<UniqueConstraint> uniques,
+        IReadOnlyList<ForeignKeyConstraint> foreignKeys,
+        IReadOnlyList<CheckConstraint> checks)
+    {
+        // The order matters: the constraint name map matches DuckDB's constraints by kind and position.
+        if (primaryKey is not null)
         {
-            parts.Add($"CONSTRAINT {Quote(pk.Name)} PRIMARY KEY ({QuoteList(pk.Columns)})");
+            yield return $"CONSTRAINT {Quote(primaryKey.Name)} PRIMARY KEY ({QuoteList(primaryKey.Columns)})";
         }
 
-        parts.AddRange(o.UniqueConstraints.Select(u => $"CONSTRAINT {Quote(u.Name)} UNIQUE ({QuoteList(u.Columns)})"));
-        parts.AddRange(o.ForeignKeys.Select(f =>
-            $"CONSTRAINT {Quote(f.Name)} FOREIGN KEY ({QuoteList(f.Columns)}) REFERENCES {Quote(f.PrincipalTable with { Schema = f.PrincipalTable.Schema ?? o.Table.Schema })} ({QuoteList(f.PrincipalColumns)})"));
-        parts.AddRange(o.CheckConstraints.Select(c => $"CONSTRAINT {Quote(c.Name)} CHECK ({c.Expression})"));
-        return $"CREATE TABLE {Quote(o.Table)} ({string.Join(", ", parts)})";
+        foreach (var u in uniques)
+        {
+            yield return $"CONSTRAINT {Quote(u.Name)} UNIQUE ({QuoteList(u.Columns)})";
+        }
+
+        foreach (var f in foreignKeys)
+        {
+            yield return $"CONSTRAINT {Quote(f.Name)} FOREIGN KEY ({QuoteList(f.Columns)}) REFERENCES {Quote(f.PrincipalTable with { Schema = f.PrincipalTable.Schema ?? table.Schema })} ({QuoteList(f.PrincipalColumns)})";
+        }
+
+        foreach (var c in checks)
+        {
+            yield return $"CONSTRAINT {Quote(c.Name)} CHECK ({c.Expression})";
+        }
     }
 
     private static string DefaultClause(DefaultValue? value) => value is null ? "" : " DEFAULT " + Default(value);

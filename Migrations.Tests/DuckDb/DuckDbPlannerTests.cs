@@ -41,7 +41,7 @@ public class DuckDbPlannerTests
             new AddColumnOperation(table, new ColumnDefinition("c", ColumnType.Text) { IsNullable = false, Default = DefaultValue.Constant("x") }),
             new DropTableOperation(table));
 
-        Assert.That(plan.Steps.Skip(2).Select(s => s.Sql), Is.EqualTo(new[]
+        Assert.That(plan.Steps.Skip(2).Take(4).Select(s => s.Sql), Is.EqualTo(new[]
         {
             "ALTER TABLE \"main\".\"t\" ADD COLUMN \"c\" VARCHAR DEFAULT 'x'",
             "ALTER TABLE \"main\".\"t\" ALTER COLUMN \"c\" SET NOT NULL",
@@ -52,12 +52,29 @@ public class DuckDbPlannerTests
     }
 
     [Test]
-    public void Not_null_column_on_a_referenced_table_is_refused_with_the_reason()
+    public async Task Not_null_column_on_a_referenced_table_rebuilds_parent_and_child()
     {
-        Execute("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (pid INTEGER REFERENCES p (id))");
-        var error = Assert.ThrowsAsync<MigrationPlanningException>(() => Plan(
-            new AddColumnOperation(new TableName("p"), new ColumnDefinition("email", ColumnType.Text) { IsNullable = false })));
-        Assert.That(error!.Message, Does.Contain("main.c references it by a foreign key"));
+        Execute("CREATE TABLE p (id INTEGER PRIMARY KEY); CREATE TABLE c (pid INTEGER REFERENCES p (id)); CREATE INDEX ix_c ON c (pid)");
+        var plan = await Plan(new AddColumnOperation(new TableName("p"), new ColumnDefinition("email", ColumnType.Text) { IsNullable = false })
+        {
+            Backfill = DefaultValue.Constant("none"),
+        });
+
+        Assert.That(plan.Steps[0].Comment, Is.EqualTo("rebuild main.p and main.c, which reference it, because main.c references it by a foreign key, and DuckDB refuses SET NOT NULL there"));
+        Assert.That(plan.Steps.Select(s => s.Sql).Take(11), Is.EqualTo(new[]
+        {
+            "CREATE TEMP TABLE \"__migrations_copy_0_main_p\" AS SELECT * FROM \"main\".\"p\"",
+            "CREATE TEMP TABLE \"__migrations_copy_1_main_c\" AS SELECT * FROM \"main\".\"c\"",
+            "DROP TABLE \"main\".\"c\"",
+            "DROP TABLE \"main\".\"p\"",
+            "CREATE TABLE \"main\".\"p\" (\"id\" INTEGER NOT NULL, \"email\" VARCHAR NOT NULL, CONSTRAINT \"p_id_pkey\" PRIMARY KEY (\"id\"))",
+            "CREATE TABLE \"main\".\"c\" (\"pid\" INTEGER, CONSTRAINT \"c_pid_id_fkey\" FOREIGN KEY (\"pid\") REFERENCES \"main\".\"p\" (\"id\"))",
+            "INSERT INTO \"main\".\"p\" (\"id\", \"email\") SELECT \"id\", 'none' FROM \"__migrations_copy_0_main_p\"",
+            "INSERT INTO \"main\".\"c\" (\"pid\") SELECT \"pid\" FROM \"__migrations_copy_1_main_c\"",
+            "CREATE INDEX \"ix_c\" ON \"main\".\"c\" (\"pid\")",
+            "DROP TABLE \"__migrations_copy_0_main_p\"",
+            "DROP TABLE \"__migrations_copy_1_main_c\"",
+        }));
     }
 
     [Test]

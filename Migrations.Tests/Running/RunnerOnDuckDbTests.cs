@@ -88,7 +88,7 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     [TestCase(new[] { typeof(EmptyUp) }, "EmptyUp", "Up records no operation")]
     [TestCase(new[] { typeof(UnknownType) }, "UnknownType", "DuckDB has no column type 'geometry'")]
     [TestCase(new[] { typeof(CascadingForeignKey) }, "CascadingForeignKey", "no ON DELETE/ON UPDATE actions")]
-    [TestCase(new[] { typeof(People), typeof(AddsUniqueLater) }, "AddsUniqueLater", "cannot add or drop constraints")]
+    [TestCase(new[] { typeof(People), typeof(DropsUnknownConstraint) }, "DropsUnknownConstraint", "main.people has no constraint named \"nope\"", "Its constraints: pk_people")]
     public void Bad_input_is_refused_with_a_clear_message_before_any_sql_runs(Type[] migrations, params string[] expected)
     {
         var error = Assert.ThrowsAsync<MigrationValidationException>(() => Db.Runner(migrations).MigrateAsync());
@@ -101,19 +101,16 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     }
 
     [Test]
-    public async Task Renaming_a_table_with_a_foreign_key_is_refused_before_anything_runs()
+    public async Task Planning_refusals_of_all_pending_migrations_come_before_any_of_them_runs()
     {
         await Db.Runner(typeof(People), typeof(Pets)).MigrateAsync();
         var catalog = Db.Catalog(includeHistory: true);
 
-        var error = Assert.ThrowsAsync<MigrationValidationException>(() => Db.Runner(typeof(People), typeof(Pets), typeof(RenamePets), typeof(RenamePeople)).MigrateAsync());
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => Db.Runner(typeof(People), typeof(Pets), typeof(RenamePets), typeof(DropPeople)).MigrateAsync());
 
-        Assert.That(error!.Problems, Has.Count.EqualTo(2));
-        Assert.That(error.Problems[0], Does.Contain("RenamePets").And.Contain("corrupts DuckDB's catalog"));
-        Assert.That(error.Problems[1], Does.Contain("RenamePeople").And.Contain("main.pets references it"));
-        Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
-        Db.Execute("INSERT INTO people (name) VALUES ('Ann')");
-        Db.Execute("DELETE FROM people"); // the parent is still changeable: the catalog is intact
+        Assert.That(error!.Problems, Has.Count.EqualTo(1));
+        Assert.That(error.Problems[0], Does.Contain("DropPeople").And.Contain("main.animals references main.people by a foreign key"), "the plan sees the rename before it");
+        Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog), "RenamePets, which comes first and is fine, did not run either");
     }
 
     [Test]
@@ -149,7 +146,8 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
         using (var connection = Db.Open())
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = string.Join("\n", script.Split('\n').Where(l => !l.StartsWith("INSERT INTO \"main\".\"__migrations_history\"", StringComparison.Ordinal)));
+            // Statements with parameters (history and constraint-name rows) need values, which the script lists beside them.
+            command.CommandText = string.Join("\n", script.Split('\n').Where(l => !l.Contains("-- $1 =", StringComparison.Ordinal)));
             command.ExecuteNonQuery();
         }
 
@@ -236,10 +234,10 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
         public override void Up(MigrationBuilder m) => m.RenameTable("pets", "animals");
     }
 
-    [Migration(50, "Rename people")]
-    internal sealed class RenamePeople : Migration
+    [Migration(50, "Drop people")]
+    internal sealed class DropPeople : Migration
     {
-        public override void Up(MigrationBuilder m) => m.RenameTable("people", "persons");
+        public override void Up(MigrationBuilder m) => m.DropTable("people");
     }
 
     [Migration(30, "Fails on a missing table")]
@@ -264,10 +262,11 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     [Migration(30, "Fails at commit")]
     internal sealed class FailsAtCommit : Migration
     {
-        // DuckDB runs both statements, then refuses the COMMIT.
+        // DuckDB runs both statements, then refuses the COMMIT. (Written as raw SQL: the planner
+        // would rebuild the table instead of altering it after an update.)
         public override void Up(MigrationBuilder m) => m
-            .UpdateData("people", new { name = "Ann B." }, new { name = "Ann" })
-            .AddColumn("people", "age", c => c.Int32());
+            .Sql("UPDATE people SET name = 'Ann B.' WHERE name = 'Ann'")
+            .Sql("ALTER TABLE people ADD COLUMN age INTEGER");
     }
 
     [Migration(10, "Same version as People")]
@@ -326,9 +325,9 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
             .ForeignKey(["parent_id"], "parents", ["id"], onDelete: Operations.ReferentialAction.Cascade));
     }
 
-    [Migration(100, "Adds a unique constraint later")]
-    internal sealed class AddsUniqueLater : Migration
+    [Migration(100, "Drops a constraint that does not exist")]
+    internal sealed class DropsUnknownConstraint : Migration
     {
-        public override void Up(MigrationBuilder m) => m.AddUniqueConstraint("people", ["name"]);
+        public override void Up(MigrationBuilder m) => m.DropConstraint("people", "nope");
     }
 }
