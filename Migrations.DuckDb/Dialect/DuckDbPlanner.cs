@@ -13,6 +13,8 @@ namespace Migrations.DuckDb.Dialect;
 /// </summary>
 internal sealed class DuckDbPlanner : IMigrationPlanner
 {
+    private const int LevelMargin = 8;
+    private const int DefaultLevels = 32;
     private const string ChangedRowsReason = "its rows were updated or deleted earlier in this migration, and DuckDB cannot alter such a table in place in the same transaction";
 
     private readonly DbConnection _connection;
@@ -100,7 +102,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var reason = RebuildReason(operation, model, table);
-        var steps = reason is null ? Native(operation) : Rebuild(operation, model, table, reason);
+        var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
     }
 
@@ -151,7 +153,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         if (reason is not null)
         {
             var fill = o.Backfill is not null ? DuckDbSql.Default(o.Backfill)! : DuckDbSql.Default(column.Default) ?? "NULL";
-            return [.. steps, .. Rebuild(shaped, model, table, reason, new Dictionary<string, string> { [column.Name] = fill })];
+            return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, new Dictionary<string, string> { [column.Name] = fill }).ConfigureAwait(false)];
         }
 
         // Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.
@@ -194,7 +196,9 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                     throw new MigrationPlanningException(o, $"\"{o.Column}\" is the last column of {table.Name}: drop the table instead.");
                 }
 
-                return KeyRole(model, table, o.Column) ?? blocker ?? changed ?? (DroppedIndex(table.Name) ? "an index on it was dropped earlier in this migration" : null);
+                return KeyRole(model, table, o.Column) ?? blocker ?? changed
+                    ?? (DroppedIndex(table.Name) ? "an index on it was dropped earlier in this migration" : null)
+                    ?? KeyColumnAfter(table, o.Column);
             case RenameColumnOperation o:
                 return ForeignKeyRole(model, table, o.Column) ?? blocker;
             case AlterColumnTypeOperation o:
@@ -258,7 +262,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
     }
 
-    private IReadOnlyList<SqlStep> Rebuild(MigrationOperation operation, SchemaModel model, TableModel table, string reason, IReadOnlyDictionary<string, string>? extraSources = null)
+    private async Task<IReadOnlyList<SqlStep>> RebuildAsync(MigrationOperation operation, SchemaModel model, TableModel table, string reason, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraSources = null)
     {
         var after = Advance(model, operation);
         var targetAfter = operation is RenameTableOperation rename ? table.Name with { Name = rename.NewName } : table.Name;
@@ -274,7 +278,13 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 break;
         }
 
-        var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason);
+        var levels = new Dictionary<TableName, int>();
+        foreach (var selfReferencing in _rebuild.Closure(model, table.Name).Where(t => t.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, t.Name))))
+        {
+            levels[selfReferencing.Name] = await LevelsAsync(selfReferencing, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason, t => levels.GetValueOrDefault(t.Name, DefaultLevels));
         _model = after;
         _changedRows.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
         _droppedIndexes.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
@@ -285,6 +295,34 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         return steps;
+    }
+
+    /// <summary>
+    /// How many levels deep the rows of a self-referencing table go, read from the table now, with
+    /// room for rows that earlier migrations of this run may add; a generous default when the table
+    /// cannot be read yet (it is created earlier in this run).
+    /// </summary>
+    private async Task<int> LevelsAsync(TableModel table, CancellationToken cancellationToken)
+    {
+        var self = table.ForeignKeys.First(f => _names.Same(f.PrincipalTable, table.Name));
+        var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Parent: DuckDbSql.Quote(c), Child: DuckDbSql.Quote(self.Columns[i]))).ToList();
+        var keyList = string.Join(", ", keys.Select(k => k.Key));
+        var quoted = DuckDbSql.Quote(table.Name);
+        var sql = $"WITH RECURSIVE l({keyList}, depth) AS (" +
+                  $"SELECT {string.Join(", ", keys.Select(k => k.Parent))}, 0 FROM {quoted} WHERE {string.Join(" OR ", keys.Select(k => $"{k.Child} IS NULL"))} " +
+                  $"UNION ALL SELECT {string.Join(", ", keys.Select(k => "c." + k.Parent))}, l.depth + 1 FROM {quoted} c JOIN l ON {string.Join(" AND ", keys.Select(k => $"c.{k.Child} = l.{k.Key}"))}) " +
+                  "SELECT coalesce(max(depth), 0) FROM l";
+        try
+        {
+            await using var command = _connection.CreateCommand();
+            command.CommandText = sql;
+            var depth = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+            return depth + LevelMargin;
+        }
+        catch (DbException)
+        {
+            return DefaultLevels;
+        }
     }
 
     /// <summary>A referenced key that changes type takes its foreign-key columns along, as DuckDB requires equal types.</summary>
@@ -391,6 +429,15 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             : table.UniqueConstraints.FirstOrDefault(u => In(u.Columns)) is { } u ? $"\"{column}\" is in unique constraint {u.Name}"
             : ForeignKeyRole(model, table, column)
             ?? (table.Indexes.FirstOrDefault(i => In(i.Columns)) is { } i ? $"\"{column}\" is in index {i.Name}" : null);
+    }
+
+    /// <summary>DuckDB keeps an index for every key; it refuses to drop a column that comes before a key column.</summary>
+    private string? KeyColumnAfter(TableModel table, string column)
+    {
+        var position = table.Columns.ToList().FindIndex(c => _names.SameName(c.Name, column));
+        var keyColumns = (table.PrimaryKey?.Columns ?? []).Concat(table.UniqueConstraints.SelectMany(u => u.Columns)).Concat(table.ForeignKeys.SelectMany(f => f.Columns));
+        var later = table.Columns.Skip(position + 1).FirstOrDefault(c => keyColumns.Any(k => _names.SameName(k, c.Name)));
+        return later is null ? null : $"key column \"{later.Name}\" comes after it, and DuckDB's index on that key depends on column positions";
     }
 
     private string? ForeignKeyRole(SchemaModel model, TableModel table, string column) =>

@@ -25,13 +25,15 @@ internal sealed class DuckDbTableRebuild
     /// <param name="targetAfter">Its name after (differs for a rename).</param>
     /// <param name="sources">For the target's columns after the change: the SQL that computes each from the old row; a column not listed keeps its value.</param>
     /// <param name="reason">Why a rebuild is needed, for scripts and logs.</param>
+    /// <param name="levels">For tables that reference themselves: how many levels deep their rows go (rows are copied back level by level).</param>
     public (IReadOnlyList<SqlStep> Steps, IReadOnlyList<TableName> Rebuilt) Plan(
         SchemaModel before,
         SchemaModel after,
         TableName target,
         TableName targetAfter,
         IReadOnlyDictionary<string, string> sources,
-        string reason)
+        string reason,
+        Func<TableModel, int> levels)
     {
         var closure = ParentsFirst(before, Closure(before, target));
         var copies = closure.Select((t, i) => (Before: t, After: _names.Same(t.Name, target) ? targetAfter : t.Name, Copy: CopyName(t.Name, i))).ToList();
@@ -47,17 +49,55 @@ internal sealed class DuckDbTableRebuild
         foreach (var (old, copy, table) in created)
         {
             var isTarget = _names.Same(old.Name, target);
-            var values = table.Columns.Select(column =>
-                isTarget && sources.TryGetValue(column.Name, out var source) ? source : Quote(column.Name));
-            steps.Add(new SqlStep($"INSERT INTO {Quote(table.Name)} ({QuoteList(table.Columns.Select(c => c.Name))}) SELECT {string.Join(", ", values)} FROM {copy}")
+            string Source(string column) => isTarget && sources.TryGetValue(column, out var source) ? source : Quote(column);
+            var insert = $"INSERT INTO {Quote(table.Name)} ({QuoteList(table.Columns.Select(c => c.Name))}) SELECT {string.Join(", ", table.Columns.Select(c => Source(c.Name)))} FROM {copy}";
+            var selfReference = table.ForeignKeys.FirstOrDefault(f => _names.Same(f.PrincipalTable, table.Name));
+            if (selfReference is null)
             {
-                Comment = $"copy the rows of {table.Name} back",
-            });
+                steps.Add(new SqlStep(insert) { Comment = $"copy the rows of {table.Name} back" });
+            }
+            else
+            {
+                steps.AddRange(CopyByLevel(table, copy, insert, selfReference, Source, levels(old)));
+            }
         }
 
         steps.AddRange(created.SelectMany(c => c.After.Indexes.Select(i => new SqlStep(DuckDbSqlGenerator.CreateIndex(c.After, i)))));
         steps.AddRange(copies.Select(c => new SqlStep($"DROP TABLE {c.Copy}")));
         return (steps, created.Select(c => c.After.Name).ToArray());
+    }
+
+    /// <summary>
+    /// DuckDB checks a self-reference row by row within one INSERT, so a row whose parent arrives in
+    /// the same statement fails. Rows are numbered by depth (roots 0) and copied one level per
+    /// statement; a last statement copies whatever is left, and fails on the foreign key rather
+    /// than lose a row if the levels were too few.
+    /// </summary>
+    private static IEnumerable<SqlStep> CopyByLevel(TableModel table, string copy, string insert, ForeignKeyConstraint self, Func<string, string> source, int levels)
+    {
+        var depth = Quote($"__migrations_depth_{table.Name.Name}");
+        var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Ref: $"r{i}", Parent: source(c), Child: source(self.Columns[i]))).ToList();
+        var keyList = string.Join(", ", keys.Select(k => k.Key));
+        yield return new SqlStep(
+            $"CREATE TEMP TABLE {depth} AS WITH RECURSIVE " +
+            $"s AS (SELECT {string.Join(", ", keys.Select(k => $"{k.Parent} AS {k.Key}, {k.Child} AS {k.Ref}"))} FROM {copy}), " +
+            $"l({keyList}, depth) AS (SELECT {keyList}, 0 FROM s WHERE {string.Join(" OR ", keys.Select(k => $"{k.Ref} IS NULL"))} " +
+            $"UNION ALL SELECT {string.Join(", ", keys.Select(k => "s." + k.Key))}, l.depth + 1 FROM s JOIN l ON {string.Join(" AND ", keys.Select(k => $"s.{k.Ref} = l.{k.Key}"))}) " +
+            $"SELECT {keyList}, max(depth) AS depth FROM l GROUP BY {keyList}")
+        {
+            Comment = $"{table.Name} references itself: copy its rows back one level at a time",
+        };
+        var match = string.Join(" AND ", keys.Select(k => $"d.{k.Key} = {k.Parent}"));
+        for (var level = 0; level <= levels; level++)
+        {
+            yield return new SqlStep($"{insert} WHERE EXISTS (SELECT 1 FROM {depth} d WHERE {match} AND d.depth = {level})");
+        }
+
+        yield return new SqlStep($"{insert} WHERE NOT EXISTS (SELECT 1 FROM {depth} d WHERE {match} AND d.depth <= {levels})")
+        {
+            Comment = $"copy the remaining rows of {table.Name} (none, unless rows form a cycle or the data grew deeper since planning)",
+        };
+        yield return new SqlStep($"DROP TABLE {depth}");
     }
 
     /// <summary>The table and all tables that reference it, directly or through others.</summary>
