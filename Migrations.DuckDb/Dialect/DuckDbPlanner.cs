@@ -132,9 +132,14 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var shaped = o with { Column = column };
-        var needsModel = column.IsIdentity || o.Column.IsIdentity || !column.IsNullable || o.Backfill is not null || Changed(o.Table);
+        var needsModel = o.Column.IsIdentity || !column.IsNullable || o.Backfill is not null || Changed(o.Table);
         if (!needsModel)
         {
+            if (!DuckDbFills.IsStoredAsConstant(column.Type, column.Default))
+            {
+                _changedRows.Add(o.Table);
+            }
+
             return [.. steps, .. Native(shaped)];
         }
 
@@ -144,11 +149,13 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             return [.. steps, .. Native(shaped)];
         }
 
+        var fillValue = o.Backfill ?? column.Default;
+        var writesRows = !DuckDbFills.IsStoredAsConstant(column.Type, fillValue);
         var reason = o.Column.IsIdentity ? "an identity column needs its values and NOT NULL at once, which DuckDB cannot add in place"
             : Changed(o.Table) ? ChangedRowsReason
             : !column.IsNullable && Blocker(model, table) is { } blocker ? $"{blocker}, and DuckDB refuses SET NOT NULL there"
             : o.Backfill is { Sql: not null } ? "existing rows get values computed from an expression"
-            : !column.IsNullable && column.Default is { Sql: not null } ? "the default is an expression, which DuckDB cannot combine with SET NOT NULL in place"
+            : !column.IsNullable && writesRows ? "DuckDB writes this value into every row, and then refuses SET NOT NULL in the same transaction"
             : null;
         if (reason is not null)
         {
@@ -157,7 +164,12 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         // Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.
-        var fillValue = o.Backfill ?? column.Default;
+        if (writesRows)
+        {
+            // Like an UPDATE: later ADD/DROP COLUMN, SET TYPE or SET NOT NULL on this table would fail.
+            _changedRows.Add(o.Table);
+        }
+
         steps.AddRange(DuckDbSqlGenerator.Generate(shaped with { Column = column with { IsNullable = true, Default = fillValue } })
             .Select(s => s with { Comment = column.IsNullable ? null : "DuckDB adds columns without constraints; NOT NULL follows" }));
         if (!column.IsNullable)
@@ -241,6 +253,13 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     {
         var principal = _names.FindTable(model, o.ForeignKey.PrincipalTable with { Schema = o.ForeignKey.PrincipalTable.Schema ?? table.Name.Schema })
             ?? throw new MigrationPlanningException(o, $"The referenced table {o.ForeignKey.PrincipalTable} does not exist.");
+        if (!_names.Same(principal.Name, table.Name) && _rebuild.Closure(model, table.Name).Any(t => _names.Same(t.Name, principal.Name)))
+        {
+            throw new MigrationPlanningException(o,
+                $"Foreign key {o.ForeignKey.Name} would close a cycle: {principal.Name} already references {table.Name}, directly or through other tables. " +
+                "DuckDB cannot create tables that reference each other (it has no ALTER TABLE ADD FOREIGN KEY); keep the references one-way.");
+        }
+
         if (o.ForeignKey.Columns.Count != o.ForeignKey.PrincipalColumns.Count)
         {
             throw new MigrationPlanningException(o, $"Foreign key {o.ForeignKey.Name} has {o.ForeignKey.Columns.Count} columns but references {o.ForeignKey.PrincipalColumns.Count}.");
@@ -375,8 +394,18 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
 
         if (operation is RenameTableOperation rename)
         {
+            var renamed = rename.Table with { Name = rename.NewName };
             _constraintsChanged.Add(rename.Table);
-            _constraintsChanged.Add(rename.Table with { Name = rename.NewName });
+            _constraintsChanged.Add(renamed);
+
+            // What this migration did to the table's rows and indexes still counts under its new name.
+            foreach (var list in new[] { _changedRows, _droppedIndexes })
+            {
+                if (list.RemoveAll(t => _names.Same(t, rename.Table)) > 0)
+                {
+                    list.Add(renamed);
+                }
+            }
         }
 
         return steps;

@@ -126,9 +126,10 @@ internal sealed class DuckDbTableRebuild
         var remaining = new List<TableModel>(tables);
         while (remaining.Count > 0)
         {
-            var ready = remaining.First(t => !t.ForeignKeys.Any(f =>
+            var ready = remaining.FirstOrDefault(t => !t.ForeignKeys.Any(f =>
                 !_names.Same(f.PrincipalTable, t.Name) &&
-                remaining.Any(r => _names.Same(r.Name, f.PrincipalTable))));
+                remaining.Any(r => _names.Same(r.Name, f.PrincipalTable))))
+                ?? throw new InvalidOperationException($"Tables {string.Join(", ", remaining.Select(r => r.Name))} reference each other in a cycle, which DuckDB cannot recreate.");
             ordered.Add(ready);
             remaining.Remove(ready);
         }

@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|rebuild]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -10,9 +10,27 @@ using Migrations.Running;
 var directory = Directory.CreateTempSubdirectory("migrations-bench-").FullName;
 Console.WriteLine($"DuckDB {new DuckDbConnection().ServerVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
 
-await NoOpAtHead();
-await Apply300();
+var only = args.Length > 0 ? args[0] : "all";
+if (only is "all" or "runner")
+{
+    await NoOpAtHead();
+    await Apply300();
+}
+
+if (only is "all" or "rebuild")
+{
+    await Rebuilds();
+}
+
 Directory.Delete(directory, recursive: true);
+
+async Task Rebuilds()
+{
+    var (pk, pkFloor) = await RebuildBenchmarks.PrimaryKeyTable(directory, 5_000_000, rounds: 3);
+    Report("rebuild a 5M-row table with a primary key (add a check)", pk, pkFloor, "hand-written rebuild recipe");
+    var (fk, fkFloor) = await RebuildBenchmarks.ParentWithChildren(directory, 1_000_000, 5_000_000, rounds: 3);
+    Report("NOT NULL column on 1M customers referenced by 5M orders", fk, fkFloor, "the research sheet's recipe");
+}
 
 async Task NoOpAtHead()
 {

@@ -18,6 +18,7 @@ public enum TableContext
 public enum MatrixOperation
 {
     AddNotNullColumnWithDefault,
+    AddNotNullBooleanWithDefault,
     AddUniqueColumn,
     AddCheckedColumn,
     AddForeignKeyColumn,

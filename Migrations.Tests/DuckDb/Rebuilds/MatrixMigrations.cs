@@ -102,6 +102,10 @@ internal sealed class MatrixChange : Migration
             case MatrixOperation.AddNotNullColumnWithDefault:
                 m.AddColumn("items", "code", col => col.String().NotNull().Default("x"), s);
                 break;
+            case MatrixOperation.AddNotNullBooleanWithDefault:
+                // DuckDB writes a boolean default into every row, unlike a number or text.
+                m.AddColumn("items", "flag", col => col.Boolean().NotNull().Default(false), s);
+                break;
             case MatrixOperation.AddUniqueColumn:
                 m.AddColumn("items", "code", col => col.String().Unique(), s);
                 break;
@@ -154,6 +158,9 @@ internal sealed class MatrixChange : Migration
         {
             case MatrixOperation.AddNotNullColumnWithDefault:
                 m.DropColumn("items", "code", s);
+                break;
+            case MatrixOperation.AddNotNullBooleanWithDefault:
+                m.DropColumn("items", "flag", s);
                 break;
             case MatrixOperation.AddUniqueColumn:
                 m.DropConstraint("items", "uq_items_code", s).DropColumn("items", "code", s);

@@ -68,6 +68,11 @@ public class RebuildMatrixTests : DuckDbFileTests
                 Assert.That(Db.Scalar($"SELECT count(*) FROM {items} WHERE code = 'x'"), Is.EqualTo(30L));
                 Assert.That(Column("code", "is_nullable"), Is.False);
                 break;
+            case MatrixOperation.AddNotNullBooleanWithDefault:
+                Assert.That(Db.Scalar($"SELECT count(*) FROM {items} WHERE NOT flag"), Is.EqualTo(30L));
+                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, flag) VALUES ('new', NULL)"), "not null");
+                break;
+
             // New rows rather than updates: DuckDB refuses to update rows that other tables reference.
             case MatrixOperation.AddUniqueColumn:
                 Db.Execute($"INSERT INTO {items} (name, code) VALUES ('new', 'same')");

@@ -1,0 +1,17 @@
+using Migrations.Building;
+
+namespace Migrations.Benchmarks;
+
+/// <summary>A check added to a table with a primary key: DuckDB can only do it by rebuilding the table.</summary>
+[Migration(1, "Check on big")]
+public sealed class AddCheckToBig : Migration
+{
+    public override void Up(MigrationBuilder m) => m.AddCheckConstraint("big", "ck_big_a", "a >= 0");
+}
+
+/// <summary>The seed's change at scale: a NOT NULL email on customers, which orders references.</summary>
+[Migration(1, "Email on customers")]
+public sealed class AddEmailToCustomers : Migration
+{
+    public override void Up(MigrationBuilder m) => m.AddColumn("customers", "email", c => c.String().NotNull().Default(""));
+}
