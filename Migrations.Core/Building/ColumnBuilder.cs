@@ -59,6 +59,10 @@ public sealed class ColumnBuilder
     /// <summary>JSON document.</summary>
     public ColumnBuilder Json() => Type(ColumnType.Json);
 
+    /// <summary>An enum type created with <c>CreateEnum</c>.</summary>
+    /// <param name="typeName">The enum type's name.</param>
+    public ColumnBuilder Enum(string typeName) => Type(ColumnType.Enum(typeName));
+
     /// <summary>Any type, including a dialect's own (<see cref="ColumnType.Custom"/>).</summary>
     /// <param name="type">The column's type.</param>
     public ColumnBuilder Type(ColumnType type)

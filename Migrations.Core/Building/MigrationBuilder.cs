@@ -190,6 +190,47 @@ public sealed class MigrationBuilder
     public MigrationBuilder DropSequence(string name, string? schema = null) =>
         Add(new DropSequenceOperation(new TableName(name, schema)));
 
+    /// <summary>Creates an enum type; columns use it with <c>c.Enum("name")</c>, from any number of tables.</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="values">Its values, in order.</param>
+    public MigrationBuilder CreateEnum(string name, params string[] values) => CreateEnum(name, values, schema: null);
+
+    /// <summary>Creates an enum type in a schema.</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="values">Its values, in order.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateEnum(string name, string[] values, string? schema) =>
+        Add(new CreateEnumOperation(new TableName(name, schema), values));
+
+    /// <summary>Drops an enum type; refused while a column uses it (never a silent CASCADE).</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropEnum(string name, string? schema = null) => Add(new DropEnumOperation(new TableName(name, schema)));
+
+    /// <summary>Adds a value to an enum type: at the end, or before or after an existing value.</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="value">The new value.</param>
+    /// <param name="before">The value it goes before, or null.</param>
+    /// <param name="after">The value it goes after, or null.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder AddEnumValue(string name, string value, string? before = null, string? after = null, string? schema = null) =>
+        Add(new AddEnumValueOperation(new TableName(name, schema), value) { Before = before, After = after });
+
+    /// <summary>Renames a value of an enum type; rows holding it follow.</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="value">The current value.</param>
+    /// <param name="newValue">The new value.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder RenameEnumValue(string name, string value, string newValue, string? schema = null) =>
+        Add(new RenameEnumValueOperation(new TableName(name, schema), value, newValue));
+
+    /// <summary>Drops a value of an enum type; refused while a row holds it.</summary>
+    /// <param name="name">The type's name.</param>
+    /// <param name="value">The value.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder DropEnumValue(string name, string value, string? schema = null) =>
+        Add(new DropEnumValueOperation(new TableName(name, schema), value));
+
     /// <summary>Runs SQL as written, inside the migration's transaction.</summary>
     /// <param name="sql">The SQL.</param>
     public MigrationBuilder Sql(string sql) => Add(new SqlOperation(sql));

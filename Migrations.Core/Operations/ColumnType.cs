@@ -59,12 +59,17 @@ public sealed record ColumnType(ColumnTypeKind Kind)
     /// <param name="name">The type name as the database spells it.</param>
     public static ColumnType Custom(string name) => new(ColumnTypeKind.Custom) { Name = name };
 
+    /// <summary>A column of an enum type created with <c>CreateEnum</c>.</summary>
+    /// <param name="typeName">The enum type's name.</param>
+    public static ColumnType Enum(string typeName) => new(ColumnTypeKind.Enum) { Name = typeName };
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
         ColumnTypeKind.String when Length is not null => $"String({Length})",
         ColumnTypeKind.Decimal => $"Decimal({Precision},{Scale})",
         ColumnTypeKind.Custom => $"Custom({Name})",
+        ColumnTypeKind.Enum => $"Enum({Name})",
         _ => Kind.ToString(),
     };
 }

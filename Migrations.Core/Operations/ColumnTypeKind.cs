@@ -37,4 +37,6 @@ public enum ColumnTypeKind
     Json,
     /// <summary>A type named in the dialect's own words; the dialect checks the name.</summary>
     Custom,
+    /// <summary>A user-defined enum type, created with CreateEnum.</summary>
+    Enum,
 }

@@ -44,6 +44,9 @@ public sealed class NameResolver
     internal SchemaModel Update(SchemaModel model, TableName name, Func<TableModel, TableModel> change) =>
         model with { Tables = model.Tables.Select(t => Same(t.Name, name) ? change(t) : t).ToArray() };
 
+    internal SchemaModel UpdateEnum(SchemaModel model, TableName type, Func<IReadOnlyList<string>, IReadOnlyList<string>> change) =>
+        model with { Enums = model.Enums.Select(e => Same(e.Name, type) ? e with { Values = change(e.Values) } : e).ToArray() };
+
     internal SchemaModel UpdateColumn(SchemaModel model, TableName table, string column, Func<ColumnModel, ColumnModel> change) =>
         Update(model, table, t => t with { Columns = t.Columns.Select(c => SameName(c.Name, column) ? change(c) : c).ToArray() });
 }

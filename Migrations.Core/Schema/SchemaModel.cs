@@ -8,6 +8,9 @@ namespace Migrations.Schema;
 /// <param name="Sequences">The sequences.</param>
 public sealed record SchemaModel(IReadOnlyList<TableModel> Tables, IReadOnlyList<SequenceModel> Sequences)
 {
+    /// <summary>Enum types with their values in order.</summary>
+    public IReadOnlyList<EnumModel> Enums { get; init; } = [];
+
     /// <summary>Views, with the SQL that defines them.</summary>
     public IReadOnlyList<ViewModel> Views { get; init; } = [];
 

@@ -76,6 +76,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation:
                 return Native(operation);
+            case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
+                return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
@@ -104,6 +106,68 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         var reason = RebuildReason(operation, model, table);
         var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
+    }
+
+    private async Task<IReadOnlyList<SqlStep>> PlanEnumAsync(MigrationOperation operation, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        var type = operation switch
+        {
+            CreateEnumOperation o => o.Type,
+            DropEnumOperation o => o.Type,
+            AddEnumValueOperation o => o.Type,
+            RenameEnumValueOperation o => o.Type,
+            DropEnumValueOperation o => o.Type,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
+        var current = model.Enums.FirstOrDefault(e => _names.Same(e.Name, type));
+        var resolved = _names.Resolve(type);
+        var users = model.Tables
+            .Where(t => _names.SameName(t.Name.Schema!, resolved.Schema!))
+            .SelectMany(t => t.Columns.Where(c => c.StoreType == DuckDbSql.Quote(resolved.Name)).Select(c => (Table: t.Name, Column: c.Name)))
+            .ToList();
+
+        if (operation is CreateEnumOperation create)
+        {
+            if (current is null)
+            {
+                return Native(create);
+            }
+
+            // Creating a type that exists with the same values is a no-op, never "already exists".
+            return current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
+                ? []
+                : throw new MigrationPlanningException(create, $"{current.Name} already exists with values ({string.Join(", ", current.Values)}): add or rename values with AddEnumValue / RenameEnumValue.");
+        }
+
+        if (current is null)
+        {
+            throw new MigrationPlanningException(operation, $"There is no enum type {resolved}: create it with CreateEnum first.");
+        }
+
+        if (operation is DropEnumOperation drop)
+        {
+            return users.Count == 0
+                ? Native(drop)
+                : throw new MigrationPlanningException(drop, $"{current.Name} is used by {string.Join(", ", users.Select(u => $"{u.Table}.{u.Column}"))}: drop those columns or change their type first.");
+        }
+
+        var values = DuckDbEnumChanges.NewValues(operation, current);
+        var steps = new List<SqlStep>();
+        if (operation is DropEnumValueOperation dropValue)
+        {
+            steps.AddRange(users.Select(u => DuckDbEnumChanges.GuardDroppedValue(u.Table, u.Column, dropValue)));
+        }
+
+        steps.AddRange(Native(new DropEnumOperation(current.Name)).Select(s => s with { Comment = $"DuckDB cannot alter enum types: recreate {current.Name} with values ({string.Join(", ", values)})" }));
+        steps.AddRange(Native(new CreateEnumOperation(current.Name, values)));
+        foreach (var (table, column) in users)
+        {
+            var retype = new AlterColumnTypeOperation(table, column, ColumnType.Enum(current.Name.Name), DuckDbEnumChanges.Conversion(operation, column, current.Name));
+            steps.AddRange(await PlanAsync(retype, cancellationToken).ConfigureAwait(false));
+        }
+
+        return steps;
     }
 
     private List<SqlStep> CreateTable(CreateTableOperation o)

@@ -30,14 +30,17 @@ internal static partial class DuckDbSchemaReader
 
     private const string Indexes = "SELECT schema_name, table_name, index_name, is_unique, expressions FROM duckdb_indexes()";
 
+    private const string Enums = "SELECT schema_name, type_name, to_json(labels)::VARCHAR FROM duckdb_types() WHERE NOT internal AND logical_type = 'ENUM' ORDER BY ALL";
+
     private const string Views = "SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal AND NOT temporary";
 
     private const string Sequences = "SELECT schema_name, sequence_name, sql, increment_by FROM duckdb_sequences() WHERE NOT temporary";
 
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        var enums = await QueryAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), List(r, 2)), cancellationToken).ConfigureAwait(false);
         var columns = (await QueryAsync(connection, Columns, r => (Key: Key(r), Column: new ColumnModel(
-                r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false))
+                r.GetString(2), EnumName(enums, r.GetString(0), r.GetString(3)), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.Key, c => c.Column);
         var constraints = (await QueryAsync(connection, Constraints, r => (Key: Key(r), Type: r.GetString(2), Name: r.GetString(3),
                 Columns: List(r, 4), Expression: r.IsDBNull(5) ? null : r.GetString(5),
@@ -79,7 +82,22 @@ internal static partial class DuckDbSchemaReader
             StartValue().Match(r.GetString(2)) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
             r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
 
-        return new SchemaModel(tables, sequences) { Views = views };
+        return new SchemaModel(tables, sequences) { Views = views, Enums = enums };
+    }
+
+    /// <summary>
+    /// DuckDB stores an enum column's values inline (<c>ENUM('sad', 'ok')</c>) and forgets the type's
+    /// name; a column whose values match an enum type of its schema is taken to be of that type.
+    /// </summary>
+    private static string EnumName(List<EnumModel> enums, string schema, string dataType)
+    {
+        if (!dataType.StartsWith("ENUM(", StringComparison.Ordinal))
+        {
+            return dataType;
+        }
+
+        var match = enums.FirstOrDefault(e => e.Name.Schema == schema && dataType == $"ENUM({string.Join(", ", e.Values.Select(DuckDbSql.String))})");
+        return match is null ? dataType : DuckDbSql.Quote(match.Name.Name);
     }
 
     private static (string Schema, string Table) Key(DbDataReader reader) => (reader.GetString(0), reader.GetString(1));

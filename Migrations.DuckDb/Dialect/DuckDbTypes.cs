@@ -35,6 +35,7 @@ internal static partial class DuckDbTypes
         ColumnTypeKind.Binary => "BLOB",
         ColumnTypeKind.Json => "JSON",
         ColumnTypeKind.Custom => type.Name!,
+        ColumnTypeKind.Enum => DuckDbSql.Quote(type.Name!),
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown portable column type."),
     };
 
@@ -45,6 +46,7 @@ internal static partial class DuckDbTypes
             $"DuckDB decimals have 1 to 38 digits, not {type.Precision}: choose a precision in that range.",
         ColumnTypeKind.Decimal when type.Scale < 0 || type.Scale > type.Precision =>
             $"Decimal scale {type.Scale} must be between 0 and the precision {type.Precision}.",
+        ColumnTypeKind.Enum when string.IsNullOrWhiteSpace(type.Name) => "An enum column needs the enum type's name: c.Enum(\"mood\").",
         ColumnTypeKind.Custom when string.IsNullOrWhiteSpace(type.Name) || !BuiltIn.Contains(BaseName(type.Name)) =>
             $"DuckDB has no column type '{type.Name}': use a portable type (Int64(), String(), Decimal(p, s), ...) or a DuckDB type name such as HUGEINT, UBIGINT or INTEGER[].",
         _ => null,

@@ -1,0 +1,8 @@
+namespace Migrations.Operations;
+
+/// <summary>Creates an enum type with its values in order.</summary>
+public sealed record CreateEnumOperation(TableName Type, IReadOnlyList<string> Values) : MigrationOperation
+{
+    /// <inheritdoc />
+    public override string Describe() => $"CreateEnum {Type}";
+}

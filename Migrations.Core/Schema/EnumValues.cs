@@ -1,0 +1,21 @@
+using Migrations.Operations;
+
+namespace Migrations.Schema;
+
+/// <summary>Where a new enum value goes.</summary>
+public static class EnumValues
+{
+    /// <summary>The values after adding one: before or after the named value, otherwise at the end.</summary>
+    /// <param name="values">The current values.</param>
+    /// <param name="operation">The addition.</param>
+    public static IReadOnlyList<string> Add(IReadOnlyList<string> values, AddEnumValueOperation operation)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(operation);
+        var list = values.ToList();
+        var anchor = operation.Before ?? operation.After;
+        var at = anchor is null ? list.Count : list.IndexOf(anchor) + (operation.After is not null ? 1 : 0);
+        list.Insert(Math.Clamp(at, 0, list.Count), operation.Value);
+        return list;
+    }
+}
