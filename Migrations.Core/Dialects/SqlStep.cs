@@ -19,4 +19,7 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
 
     /// <summary>Why the planner chose this step, when it is not the obvious rendering (shown in scripts and logs).</summary>
     public string? Comment { get; init; }
+
+    /// <summary>Whether the log reports how many rows this step wrote (for example rows copied by a rebuild).</summary>
+    public bool ReportsRows { get; init; }
 }

@@ -257,10 +257,14 @@ public sealed class MigrationRunner
                 current = step;
                 RunnerLog.Statement(_logger, info.Version, step.Sql);
                 var rows = await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken).ConfigureAwait(false);
-                if (step.Comment is not null)
+                // Why the planner chose this step (a rebuild, a row copy), and the rows it wrote where that counts.
+                if (step is { Comment: not null, ReportsRows: true })
                 {
-                    // Why the planner chose this step (a rebuild, a row copy), with the rows it touched.
-                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment, rows);
+                    RunnerLog.RowsWritten(_logger, info.Version, step.Comment, rows);
+                }
+                else if (step.Comment is not null)
+                {
+                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment);
                 }
             }
 

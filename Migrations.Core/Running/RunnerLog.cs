@@ -41,6 +41,9 @@ internal static partial class RunnerLog
     [LoggerMessage(EventId = 12, Level = LogLevel.Debug, Message = "{Version}: {Sql}")]
     public static partial void Statement(ILogger logger, long version, string sql);
 
-    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "{Version}: {Comment} ({Rows} rows)")]
-    public static partial void PlannedStep(ILogger logger, long version, string comment, int rows);
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "{Version}: {Comment}")]
+    public static partial void PlannedStep(ILogger logger, long version, string comment);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Version}: {Comment}: {Rows} rows")]
+    public static partial void RowsWritten(ILogger logger, long version, string comment, int rows);
 }

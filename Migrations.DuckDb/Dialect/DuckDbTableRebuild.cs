@@ -41,7 +41,7 @@ internal sealed class DuckDbTableRebuild
         var others = copies.Count > 1 ? $" and {string.Join(", ", copies.Skip(1).Select(c => c.Before.Name))}, which reference it," : "";
         var why = $"rebuild {target}{others} because {reason}";
 
-        steps.AddRange(copies.Select(c => new SqlStep($"CREATE TEMP TABLE {c.Copy} AS SELECT * FROM {Quote(c.Before.Name)}") { Comment = why }));
+        steps.AddRange(copies.Select((c, i) => new SqlStep($"CREATE TEMP TABLE {c.Copy} AS SELECT * FROM {Quote(c.Before.Name)}") { Comment = i == 0 ? why : null }));
         steps.AddRange(Enumerable.Reverse(copies).Select(c => new SqlStep($"DROP TABLE {Quote(c.Before.Name)}")));
         var created = copies.Select(c => (c.Before, c.Copy, After: _names.FindTable(after, c.After)
             ?? throw new InvalidOperationException($"The model after the change has no table {c.After}."))).ToList();
@@ -54,7 +54,7 @@ internal sealed class DuckDbTableRebuild
             var selfReference = table.ForeignKeys.FirstOrDefault(f => _names.Same(f.PrincipalTable, table.Name));
             if (selfReference is null)
             {
-                steps.Add(new SqlStep(insert) { Comment = $"copy the rows of {table.Name} back" });
+                steps.Add(new SqlStep(insert) { Comment = $"copy the rows of {table.Name} back", ReportsRows = true });
             }
             else
             {
@@ -90,12 +90,17 @@ internal sealed class DuckDbTableRebuild
         var match = string.Join(" AND ", keys.Select(k => $"d.{k.Key} = {k.Parent}"));
         for (var level = 0; level <= levels; level++)
         {
-            yield return new SqlStep($"{insert} WHERE EXISTS (SELECT 1 FROM {depth} d WHERE {match} AND d.depth = {level})");
+            yield return new SqlStep($"{insert} WHERE EXISTS (SELECT 1 FROM {depth} d WHERE {match} AND d.depth = {level})")
+            {
+                Comment = $"copy the rows of {table.Name} at depth {level} back",
+                ReportsRows = true,
+            };
         }
 
         yield return new SqlStep($"{insert} WHERE NOT EXISTS (SELECT 1 FROM {depth} d WHERE {match} AND d.depth <= {levels})")
         {
             Comment = $"copy the remaining rows of {table.Name} (none, unless rows form a cycle or the data grew deeper since planning)",
+            ReportsRows = true,
         };
         yield return new SqlStep($"DROP TABLE {depth}");
     }

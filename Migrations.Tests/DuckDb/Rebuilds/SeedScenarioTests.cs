@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging;
 using Migrations.Building;
+using Migrations.DuckDb;
 using Migrations.DuckDb.Client;
+using Migrations.Running;
 using Migrations.Tests.Support;
 
 namespace Migrations.Tests.DuckDb.Rebuilds;
@@ -71,6 +74,23 @@ public class SeedScenarioTests : DuckDbFileTests
         Assert.That(script, Does.Contain("-- rebuild main.customers and main.orders, which reference it, because main.orders references it by a foreign key, and DuckDB refuses SET NOT NULL there"));
         Assert.That(script, Does.Contain("CREATE TABLE \"main\".\"customers\" (\"id\" INTEGER NOT NULL DEFAULT nextval('custom_id_seq'), \"name\" VARCHAR NOT NULL, \"email\" VARCHAR NOT NULL DEFAULT 'unknown@example.com'"));
         Assert.That(script.IndexOf("DROP TABLE \"main\".\"orders\"", StringComparison.Ordinal), Is.LessThan(script.IndexOf("DROP TABLE \"main\".\"customers\"", StringComparison.Ordinal)), "children are dropped first");
+    }
+
+    [Test]
+    public async Task The_log_says_why_tables_are_rebuilt_and_how_many_rows_were_copied()
+    {
+        await Db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
+        Db.Execute("INSERT INTO customers (name) VALUES ('a'), ('b')");
+        Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('x', 1), ('y', 2), ('z', 2)");
+        var log = new ListLogger<MigrationRunner>();
+
+        await new MigrationRunner(new DuckDbDialect(Db.ConnectionString), new MigrationRunnerOptions().Add(typeof(CustomersAndOrders), typeof(AddEmail)), log).MigrateAsync();
+
+        var info = log.Lines.Where(l => l.Level == LogLevel.Information).Select(l => l.Message).ToList();
+        Assert.That(info, Does.Contain("2: rebuild main.customers and main.orders, which reference it, because main.orders references it by a foreign key, and DuckDB refuses SET NOT NULL there"));
+        Assert.That(info, Does.Contain("2: copy the rows of main.customers back: 2 rows"));
+        Assert.That(info, Does.Contain("2: copy the rows of main.orders back: 3 rows"));
+        Assert.That(log.Lines.Count(l => l.Event.Id == 14), Is.EqualTo(2), "stable event id for rows written");
     }
 
     /// <summary>As in the seed: explicit sequences named by the user, used as server defaults.</summary>
