@@ -74,6 +74,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             case DropIndexOperation o:
                 _droppedIndexes.Add(o.Table);
                 return Native(o);
+            case CreateIndexOperation o when !Changed(o.Table):
+                return Native(o);
             case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation:
                 return Native(operation);
             case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
