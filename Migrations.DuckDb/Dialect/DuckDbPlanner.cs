@@ -390,13 +390,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private async Task<int> LevelsAsync(TableModel table, CancellationToken cancellationToken)
     {
         var self = table.ForeignKeys.First(f => _names.Same(f.PrincipalTable, table.Name));
-        var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Parent: DuckDbSql.Quote(c), Child: DuckDbSql.Quote(self.Columns[i]))).ToList();
-        var keyList = string.Join(", ", keys.Select(k => k.Key));
-        var quoted = DuckDbSql.Quote(table.Name);
-        var sql = $"WITH RECURSIVE l({keyList}, depth) AS (" +
-                  $"SELECT {string.Join(", ", keys.Select(k => k.Parent))}, 0 FROM {quoted} WHERE {string.Join(" OR ", keys.Select(k => $"{k.Child} IS NULL"))} " +
-                  $"UNION ALL SELECT {string.Join(", ", keys.Select(k => "c." + k.Parent))}, l.depth + 1 FROM {quoted} c JOIN l ON {string.Join(" AND ", keys.Select(k => $"c.{k.Child} = l.{k.Key}"))}) " +
-                  "SELECT coalesce(max(depth), 0) FROM l";
+        var keys = self.PrincipalColumns.Select((c, i) => (DuckDbSql.Quote(c), DuckDbSql.Quote(self.Columns[i]))).ToList();
+        var sql = $"{DuckDbTableRebuild.Levels(DuckDbSql.Quote(table.Name), keys)} SELECT coalesce(max(depth), 0) FROM l";
         try
         {
             await using var command = _connection.CreateCommand();

@@ -76,14 +76,9 @@ internal sealed class DuckDbTableRebuild
     private static IEnumerable<SqlStep> CopyByLevel(TableModel table, string copy, string insert, ForeignKeyConstraint self, Func<string, string> source, int levels)
     {
         var depth = Quote($"__migrations_depth_{table.Name.Name}");
-        var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Ref: $"r{i}", Parent: source(c), Child: source(self.Columns[i]))).ToList();
+        var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Parent: source(c), Child: source(self.Columns[i]))).ToList();
         var keyList = string.Join(", ", keys.Select(k => k.Key));
-        yield return new SqlStep(
-            $"CREATE TEMP TABLE {depth} AS WITH RECURSIVE " +
-            $"s AS (SELECT {string.Join(", ", keys.Select(k => $"{k.Parent} AS {k.Key}, {k.Child} AS {k.Ref}"))} FROM {copy}), " +
-            $"l({keyList}, depth) AS (SELECT {keyList}, 0 FROM s WHERE {string.Join(" OR ", keys.Select(k => $"{k.Ref} IS NULL"))} " +
-            $"UNION ALL SELECT {string.Join(", ", keys.Select(k => "s." + k.Key))}, l.depth + 1 FROM s JOIN l ON {string.Join(" AND ", keys.Select(k => $"s.{k.Ref} = l.{k.Key}"))}) " +
-            $"SELECT {keyList}, max(depth) AS depth FROM l GROUP BY {keyList}")
+        yield return new SqlStep($"CREATE TEMP TABLE {depth} AS {Levels(copy, keys.Select(k => (k.Parent, k.Child)).ToList())} SELECT {keyList}, max(depth) AS depth FROM l GROUP BY {keyList}")
         {
             Comment = $"{table.Name} references itself: copy its rows back one level at a time",
         };
@@ -103,6 +98,21 @@ internal sealed class DuckDbTableRebuild
             ReportsRows = true,
         };
         yield return new SqlStep($"DROP TABLE {depth}");
+    }
+
+    /// <summary>
+    /// A recursive query numbering the rows of a self-referencing table by depth: it defines
+    /// <c>l(k0, ..., depth)</c>, keyed by the parent-key values (roots, whose reference is NULL, are 0).
+    /// </summary>
+    /// <param name="from">The table or TEMP copy to read.</param>
+    /// <param name="keys">For each key column: the SQL of the referenced value and of the referencing value.</param>
+    public static string Levels(string from, IReadOnlyList<(string Parent, string Child)> keys)
+    {
+        var keyList = string.Join(", ", keys.Select((_, i) => $"k{i}"));
+        return "WITH RECURSIVE " +
+               $"s AS (SELECT {string.Join(", ", keys.Select((k, i) => $"{k.Parent} AS k{i}, {k.Child} AS r{i}"))} FROM {from}), " +
+               $"l({keyList}, depth) AS (SELECT {keyList}, 0 FROM s WHERE {string.Join(" OR ", keys.Select((_, i) => $"r{i} IS NULL"))} " +
+               $"UNION ALL SELECT {string.Join(", ", keys.Select((_, i) => $"s.k{i}"))}, l.depth + 1 FROM s JOIN l ON {string.Join(" AND ", keys.Select((_, i) => $"s.r{i} = l.k{i}"))})";
     }
 
     /// <summary>The table and all tables that reference it, directly or through others.</summary>
