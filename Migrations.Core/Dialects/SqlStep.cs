@@ -22,4 +22,11 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
 
     /// <summary>Whether the log reports how many rows this step wrote (for example rows copied by a rebuild).</summary>
     public bool ReportsRows { get; init; }
+
+    /// <summary>
+    /// Runs on its own, committed, before the migration's transaction begins: for statements a
+    /// database refuses inside a transaction, or whose effect must be committed before the
+    /// migration can use it. They must be safe to run again should the migration fail.
+    /// </summary>
+    public bool RunsBeforeTransaction { get; init; }
 }

@@ -249,10 +249,25 @@ public sealed class MigrationRunner
 
         var started = Stopwatch.GetTimestamp();
         SqlStep? current = null;
+        try
+        {
+            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var step in migration.Plan.Steps)
+            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
             {
                 current = step;
                 RunnerLog.Statement(_logger, info.Version, step.Sql);

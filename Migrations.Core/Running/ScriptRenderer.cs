@@ -19,9 +19,14 @@ internal static class ScriptRenderer
         foreach (var migration in work)
         {
             script.AppendLine()
-                .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine()
-                .AppendLine("BEGIN TRANSACTION;");
-            foreach (var step in migration.Plan.Steps)
+                .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
+            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
+            {
+                Append(script, step);
+            }
+
+            script.AppendLine("BEGIN TRANSACTION;");
+            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
             {
                 Append(script, step);
             }

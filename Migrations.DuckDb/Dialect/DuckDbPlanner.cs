@@ -20,23 +20,21 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private readonly DbConnection _connection;
     private readonly NameResolver _names = new(DuckDbConventions.Instance);
     private readonly DuckDbTableRebuild _rebuild;
-    private readonly List<MigrationOperation> _plannedBeforeRead = [];
     private readonly List<TableName> _changedRows = [];
     private readonly List<TableName> _droppedIndexes = [];
     private readonly List<TableName> _constraintsChanged = [];
-    private SchemaModel? _model;
-    private bool _rawSqlSeen;
-    private bool _usedUncertainModel;
+    private readonly SchemaTracker _schema;
 
     public DuckDbPlanner(DbConnection connection)
     {
         _connection = connection;
         _rebuild = new DuckDbTableRebuild(_names);
+        _schema = new SchemaTracker(ct => DuckDbSchemaReader.ReadAsync(connection, ct), DuckDbConventions.Instance);
     }
 
     public async Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
     {
-        _usedUncertainModel = false;
+        _schema.StartPlan();
         _changedRows.Clear();
         _droppedIndexes.Clear();
         _constraintsChanged.Clear();
@@ -54,7 +52,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             steps.AddRange(DuckDbConstraintNames.Rewrite(model, _constraintsChanged.Distinct(), _names));
         }
 
-        return new MigrationPlan(steps, IsExact: !_usedUncertainModel);
+        return new MigrationPlan(steps, IsExact: !_schema.UsedUncertainSchema);
     }
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
@@ -349,7 +347,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
 
     private async Task<IReadOnlyList<SqlStep>> RebuildAsync(MigrationOperation operation, SchemaModel model, TableModel table, string reason, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraSources = null)
     {
-        var after = Advance(model, operation);
+        var after = _schema.Advance(model, operation);
         var targetAfter = operation is RenameTableOperation rename ? table.Name with { Name = rename.NewName } : table.Name;
         var sources = new Dictionary<string, string>(extraSources ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         switch (operation)
@@ -370,7 +368,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason, t => levels.GetValueOrDefault(t.Name, DefaultLevels));
-        _model = after;
+        _schema.Replace(after);
         _changedRows.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
         _droppedIndexes.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
         _constraintsChanged.AddRange(rebuilt);
@@ -448,9 +446,9 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             steps.Add(new SqlStep(sql) { Comment = $"view {view.Name} names the renamed {(operation is RenameTableOperation ? "table" : "column")}" });
             return view with { Sql = sql };
         }).ToArray();
-        if (_model is not null)
+        if (_schema.Known is { } known)
         {
-            _model = _model with { Views = views };
+            _schema.Replace(known with { Views = views });
         }
 
         if (operation is RenameTableOperation rename)
@@ -548,43 +546,9 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         return steps;
     }
 
-    private async Task<SchemaModel> ModelAsync(CancellationToken cancellationToken)
-    {
-        if (_model is null)
-        {
-            var model = await DuckDbSchemaReader.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
-            foreach (var planned in _plannedBeforeRead)
-            {
-                model = Advance(model, planned);
-            }
+    private Task<SchemaModel> ModelAsync(CancellationToken cancellationToken) => _schema.CurrentAsync(cancellationToken);
 
-            _plannedBeforeRead.Clear();
-            _model = model;
-        }
-
-        _usedUncertainModel |= _rawSqlSeen;
-        return _model;
-    }
-
-    private void Track(MigrationOperation operation)
-    {
-        if (_model is null)
-        {
-            _plannedBeforeRead.Add(operation);
-        }
-        else
-        {
-            _model = Advance(_model, operation);
-        }
-    }
-
-    /// <summary>Raw SQL's effect cannot be simulated: keep the model, and mark plans that rely on it.</summary>
-    private SchemaModel Advance(SchemaModel model, MigrationOperation operation)
-    {
-        var next = model.Apply(operation, DuckDbConventions.Instance);
-        _rawSqlSeen |= next is null;
-        return next ?? model;
-    }
+    private void Track(MigrationOperation operation) => _schema.Track(operation);
 
     private static TableName IdentitySequence(TableName table, string column) => table with { Name = $"{table.Name}_{column}_seq" };
 

@@ -1,0 +1,36 @@
+using Migrations.Dialects;
+using Migrations.Operations;
+using static Migrations.Postgres.Dialect.PostgresSql;
+
+namespace Migrations.Postgres.Dialect;
+
+/// <summary>History-table statements for PostgreSQL.</summary>
+internal sealed class PostgresHistoryTableSql : IHistoryTableSql
+{
+    private readonly TableName _table;
+    private readonly string _quoted;
+
+    public PostgresHistoryTableSql(HistoryTableOptions options)
+    {
+        _table = new TableName(options.TableName, options.Schema ?? DefaultSchema);
+        _quoted = Quote(_table);
+    }
+
+    public SqlStep Exists() => new(
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = $2",
+        [_table.Schema, _table.Name]);
+
+    public IReadOnlyList<SqlStep> CreateIfMissing() =>
+    [
+        new($"CREATE SCHEMA IF NOT EXISTS {Quote(_table.Schema!)}"),
+        new($"CREATE TABLE IF NOT EXISTS {_quoted} (version bigint PRIMARY KEY, description text NOT NULL, applied_at timestamp with time zone NOT NULL, execution_ms bigint NOT NULL, checksum text NOT NULL)"),
+    ];
+
+    public SqlStep SelectAll() => new($"SELECT version, description, applied_at, execution_ms, checksum FROM {_quoted} ORDER BY version");
+
+    public SqlStep Insert(long version, string description, long executionMilliseconds, string checksum) => new(
+        $"INSERT INTO {_quoted} (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, now(), $3, $4)",
+        [version, description, executionMilliseconds, checksum]);
+
+    public SqlStep Delete(long version) => new($"DELETE FROM {_quoted} WHERE version = $1", [version]);
+}

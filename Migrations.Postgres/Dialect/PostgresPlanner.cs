@@ -1,0 +1,188 @@
+using System.Data.Common;
+using Migrations.Dialects;
+using Migrations.Operations;
+using Migrations.Schema;
+using static Migrations.Postgres.Dialect.PostgresSql;
+
+namespace Migrations.Postgres.Dialect;
+
+/// <summary>
+/// Plans operations for PostgreSQL, which alters tables and constraints natively. The planner's
+/// work is enum types (never "already exists", never a silent CASCADE, new values committed before
+/// use) and typing data values for their columns.
+/// </summary>
+internal sealed class PostgresPlanner : IMigrationPlanner
+{
+    private readonly NameResolver _names = new(PostgresConventions.Instance);
+    private readonly SchemaTracker _schema;
+    private readonly List<TableName> _enumsCreatedHere = [];
+
+    public PostgresPlanner(DbConnection connection) =>
+        _schema = new SchemaTracker(ct => PostgresSchemaReader.ReadAsync(connection, ct), PostgresConventions.Instance);
+
+    public async Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
+    {
+        _schema.StartPlan();
+        _enumsCreatedHere.Clear();
+        var steps = new List<SqlStep>();
+        foreach (var operation in operations)
+        {
+            var planned = await PlanAsync(operation, cancellationToken).ConfigureAwait(false);
+            steps.AddRange(planned.Select(s => s with { Source = operation }));
+        }
+
+        return new MigrationPlan(steps, IsExact: !_schema.UsedUncertainSchema);
+    }
+
+    private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
+    {
+        switch (operation)
+        {
+            case InsertDataOperation o:
+                var insertTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
+                return Track(o, PostgresSqlGenerator.Insert(o, insertTypes));
+            case UpdateDataOperation o:
+                var updateTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
+                return Track(o, [PostgresSqlGenerator.Update(o, updateTypes)]);
+            case DeleteDataOperation o:
+                var deleteTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
+                return Track(o, [PostgresSqlGenerator.Delete(o, deleteTypes)]);
+            case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
+                return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
+            default:
+                return Track(operation, PostgresSqlGenerator.Generate(operation));
+        }
+    }
+
+    private async Task<IReadOnlyList<SqlStep>> PlanEnumAsync(MigrationOperation operation, CancellationToken cancellationToken)
+    {
+        var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var type = _names.Resolve(operation switch
+        {
+            CreateEnumOperation o => o.Type,
+            DropEnumOperation o => o.Type,
+            AddEnumValueOperation o => o.Type,
+            RenameEnumValueOperation o => o.Type,
+            DropEnumValueOperation o => o.Type,
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        });
+        var current = model.Enums.FirstOrDefault(e => _names.Same(e.Name, type));
+        string Fail(string message) => throw new MigrationPlanningException(operation, message);
+
+        if (operation is CreateEnumOperation create)
+        {
+            if (current is not null)
+            {
+                // The same type again is a no-op: two tables (or migrations) may both ask for it.
+                return current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
+                    ? []
+                    : [new SqlStep(Fail($"{type} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue."))];
+            }
+
+            if (_names.FindTable(model, type) is not null)
+            {
+                Fail($"A table named {type} exists, and every PostgreSQL table has a row type of its name: give the enum another name.");
+            }
+
+            _enumsCreatedHere.Add(type);
+            return Track(create, PostgresSqlGenerator.Generate(create));
+        }
+
+        if (current is null)
+        {
+            Fail($"There is no enum type {type}: create it with CreateEnum first.");
+        }
+
+        var users = Users(model, current!);
+        switch (operation)
+        {
+            case DropEnumOperation drop when users.Count > 0:
+                Fail($"{type} is used by {string.Join(", ", users.Select(u => $"{u.Table}.{u.Column.Name}"))}: drop those columns or change their type first (DROP TYPE ... CASCADE would silently drop the columns).");
+                break;
+            case AddEnumValueOperation add when current!.Values.Contains(add.Value):
+                return [];
+            case AddEnumValueOperation add when (add.Before ?? add.After) is { } anchor && !current!.Values.Contains(anchor):
+                Fail($"{type} has no value '{anchor}' to place '{add.Value}' next to.");
+                break;
+            case AddEnumValueOperation add:
+                // A value added in a transaction cannot be used before that transaction commits: commit it first.
+                var early = !_enumsCreatedHere.Any(e => _names.Same(e, type));
+                return Track(add, PostgresSqlGenerator.Generate(add).Select(s => s with
+                {
+                    RunsBeforeTransaction = early,
+                    Comment = early ? "committed before the migration's transaction, so that the migration can use the new value" : null,
+                }));
+            case RenameEnumValueOperation rename when !current!.Values.Contains(rename.Value):
+                Fail($"{type} has no value '{rename.Value}'. Its values: {string.Join(", ", current.Values)}.");
+                break;
+            case RenameEnumValueOperation rename when current!.Values.Contains(rename.NewValue):
+                Fail($"{type} already has the value '{rename.NewValue}'.");
+                break;
+            case DropEnumValueOperation dropValue when !current!.Values.Contains(dropValue.Value):
+                Fail($"{type} has no value '{dropValue.Value}'. Its values: {string.Join(", ", current.Values)}.");
+                break;
+            case DropEnumValueOperation dropValue when current!.Values.Count == 1:
+                Fail($"'{dropValue.Value}' is the last value of {type}: drop the type instead.");
+                break;
+            case DropEnumValueOperation dropValue:
+                return Track(dropValue, DropValue(dropValue, current!, users));
+        }
+
+        return Track(operation, PostgresSqlGenerator.Generate(operation));
+    }
+
+    /// <summary>PostgreSQL has no DROP VALUE: swap in a type without it, column by column, then take the old name.</summary>
+    private static List<SqlStep> DropValue(DropEnumValueOperation o, EnumModel current, IReadOnlyList<(TableName Table, ColumnModel Column)> users)
+    {
+        var replacement = current.Name with { Name = $"{current.Name.Name}__migrations_new" };
+        var steps = new List<SqlStep>
+        {
+            new($"CREATE TYPE {Quote(replacement)} AS ENUM ({string.Join(", ", current.Values.Where(v => v != o.Value).Select(PostgresSql.String))})")
+            {
+                Comment = $"PostgreSQL cannot drop an enum value: swap {current.Name} for a type without '{o.Value}'",
+            },
+        };
+        foreach (var (table, column) in users)
+        {
+            var message = $"{table}.{column.Name} still holds '{o.Value}' of {current.Name}: change those rows first (UpdateData), then drop the value.";
+            steps.Add(new SqlStep($"DO $migrations$ BEGIN IF EXISTS (SELECT 1 FROM {Quote(table)} WHERE {Quote(column.Name)}::text = {PostgresSql.String(o.Value)}) THEN RAISE EXCEPTION '%', {PostgresSql.String(message)}; END IF; END $migrations$"));
+            if (column.DefaultSql is not null)
+            {
+                steps.Add(new SqlStep($"ALTER TABLE {Quote(table)} ALTER COLUMN {Quote(column.Name)} DROP DEFAULT"));
+            }
+
+            steps.Add(new SqlStep($"ALTER TABLE {Quote(table)} ALTER COLUMN {Quote(column.Name)} TYPE {Quote(replacement)} USING {Quote(column.Name)}::text::{Quote(replacement)}"));
+        }
+
+        steps.Add(new SqlStep($"DROP TYPE {Quote(current.Name)}"));
+        steps.Add(new SqlStep($"ALTER TYPE {Quote(replacement)} RENAME TO {Quote(current.Name.Name)}"));
+        steps.AddRange(users.Where(u => u.Column.DefaultSql is not null).Select(u =>
+            new SqlStep($"ALTER TABLE {Quote(u.Table)} ALTER COLUMN {Quote(u.Column.Name)} SET DEFAULT {u.Column.DefaultSql}")));
+        return steps;
+    }
+
+    /// <summary>Columns of the enum type: pg_catalog spells it bare, quoted or schema-qualified.</summary>
+    private List<(TableName Table, ColumnModel Column)> Users(SchemaModel model, EnumModel type)
+    {
+        var spellings = new[] { type.Name.Name, $"{type.Name.Schema}.{type.Name.Name}" };
+        return model.Tables
+            .SelectMany(t => t.Columns.Select(c => (Table: t.Name, Column: c)))
+            .Where(u => spellings.Contains(u.Column.StoreType.Replace("\"", "", StringComparison.Ordinal), StringComparer.Ordinal)
+                && (u.Column.StoreType.Contains('.', StringComparison.Ordinal) || _names.SameName(u.Table.Schema!, type.Name.Schema!)))
+            .ToList();
+    }
+
+    private async Task<Func<string, string?>> ColumnTypesAsync(TableName table, CancellationToken cancellationToken)
+    {
+        var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var columns = _names.FindTable(model, table)?.Columns ?? [];
+        return column => columns.FirstOrDefault(c => _names.SameName(c.Name, column))?.StoreType;
+    }
+
+    private List<SqlStep> Track(MigrationOperation operation, IEnumerable<SqlStep> steps)
+    {
+        var list = steps.ToList();
+        _schema.Track(operation);
+        return list;
+    }
+}
