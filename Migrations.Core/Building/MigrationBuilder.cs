@@ -264,6 +264,20 @@ public sealed class MigrationBuilder
         return Add(new InsertDataOperation(new TableName(table, schema), Array.ConvertAll(properties, p => p.Name), values));
     }
 
+    /// <summary>
+    /// Inserts the rows of a JSON file holding an array of objects whose property names are column
+    /// names. The file is read when the migration's operations are recorded, so a missing or
+    /// malformed file is reported before any SQL runs; its values are sent as parameters.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="path">The JSON file; a relative path is taken from the application's base directory.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder InsertDataFromJson(string table, string path, string? schema = null)
+    {
+        var (columns, rows) = JsonRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
+    }
+
     /// <summary>Updates the rows matching <paramref name="where"/> (column = value for each property).</summary>
     /// <param name="table">The table.</param>
     /// <param name="set">An object whose properties are the columns to set.</param>

@@ -22,7 +22,7 @@ internal static class MigrationOperations
                 migration.Down(builder);
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or System.Reflection.TargetInvocationException)
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Text.Json.JsonException or System.Reflection.TargetInvocationException)
         {
             problems.Add($"Migration {info}: {(up ? "Up" : "Down")} failed while recording its operations: {(e.InnerException ?? e).Message}");
             return [];
