@@ -157,8 +157,9 @@ public sealed class MigrationBuilder
     /// <param name="unique">Whether the index rejects duplicates.</param>
     /// <param name="name">The index's name, or null for the derived one.</param>
     /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder CreateIndex(string table, string column, bool unique = false, string? name = null, string? schema = null) =>
-        CreateIndex(table, [column], unique, name, schema);
+    /// <param name="concurrently">Build without blocking writes (PostgreSQL); the migration then runs without a transaction.</param>
+    public MigrationBuilder CreateIndex(string table, string column, bool unique = false, string? name = null, string? schema = null, bool concurrently = false) =>
+        CreateIndex(table, [column], unique, name, schema, concurrently);
 
     /// <summary>Creates an index over several columns.</summary>
     /// <param name="table">The table.</param>
@@ -166,15 +167,23 @@ public sealed class MigrationBuilder
     /// <param name="unique">Whether the index rejects duplicates.</param>
     /// <param name="name">The index's name, or null for <c>ix_table_col1_col2</c>.</param>
     /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder CreateIndex(string table, string[] columns, bool unique = false, string? name = null, string? schema = null) =>
-        Add(new CreateIndexOperation(new TableName(table, schema), name ?? ConstraintNames.Index(table, columns), columns, unique));
+    /// <param name="concurrently">Build without blocking writes (PostgreSQL); the migration then runs without a transaction.</param>
+    public MigrationBuilder CreateIndex(string table, string[] columns, bool unique = false, string? name = null, string? schema = null, bool concurrently = false) =>
+        Add(new CreateIndexOperation(new TableName(table, schema), name ?? ConstraintNames.Index(table, columns), columns, unique) { Concurrently = concurrently });
 
     /// <summary>Drops an index.</summary>
     /// <param name="table">The indexed table.</param>
     /// <param name="name">The index's name.</param>
     /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder DropIndex(string table, string name, string? schema = null) =>
-        Add(new DropIndexOperation(new TableName(table, schema), name));
+    /// <param name="concurrently">Drop without blocking (PostgreSQL); the migration then runs without a transaction.</param>
+    public MigrationBuilder DropIndex(string table, string name, string? schema = null, bool concurrently = false) =>
+        Add(new DropIndexOperation(new TableName(table, schema), name) { Concurrently = concurrently });
+
+    /// <summary>Limits lock waits and statement run time for this migration (PostgreSQL; ignored where unsupported).</summary>
+    /// <param name="lockTimeout">The longest wait for a lock.</param>
+    /// <param name="statementTimeout">The longest run of one statement.</param>
+    public MigrationBuilder Timeouts(TimeSpan? lockTimeout = null, TimeSpan? statementTimeout = null) =>
+        Add(new TimeoutsOperation(lockTimeout, statementTimeout));
 
     /// <summary>Creates a sequence.</summary>
     /// <param name="name">The sequence's name.</param>

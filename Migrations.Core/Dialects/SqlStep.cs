@@ -29,4 +29,11 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
     /// migration can use it. They must be safe to run again should the migration fail.
     /// </summary>
     public bool RunsBeforeTransaction { get; init; }
+
+    /// <summary>
+    /// The database refuses this statement inside a transaction (for example CREATE INDEX
+    /// CONCURRENTLY). A migration with such a step runs statement by statement, and its history
+    /// row is written only after every statement has succeeded.
+    /// </summary>
+    public bool RefusesTransaction { get; init; }
 }

@@ -9,7 +9,18 @@ public sealed class MigrationException : Exception
     /// <param name="sql">The statement that failed, or null.</param>
     /// <param name="innerException">The database's error.</param>
     public MigrationException(MigrationInfo migration, string? operation, string? sql, Exception innerException)
-        : base(Format(migration, operation, sql, innerException), innerException)
+        : this(migration, operation, sql, innerException, transactional: true)
+    {
+    }
+
+    /// <summary>Creates the exception, saying whether the migration ran in a transaction.</summary>
+    /// <param name="migration">The failed migration.</param>
+    /// <param name="operation">The operation that failed, as described by the operation, or null.</param>
+    /// <param name="sql">The statement that failed, or null.</param>
+    /// <param name="innerException">The database's error.</param>
+    /// <param name="transactional">False for a migration that ran statement by statement.</param>
+    public MigrationException(MigrationInfo migration, string? operation, string? sql, Exception innerException, bool transactional)
+        : base(Format(migration, operation, sql, innerException, transactional), innerException)
     {
         Migration = migration;
         Operation = operation;
@@ -25,10 +36,13 @@ public sealed class MigrationException : Exception
     /// <summary>The statement that failed, or null.</summary>
     public string? Sql { get; }
 
-    private static string Format(MigrationInfo migration, string? operation, string? sql, Exception inner) =>
+    private static string Format(MigrationInfo migration, string? operation, string? sql, Exception inner, bool transactional) =>
         $"Migration {migration} failed" +
         (operation is null ? "" : $" at {operation}") +
         $": {inner.Message}" +
         (sql is null ? "" : $"{Environment.NewLine}SQL: {sql}") +
-        $"{Environment.NewLine}The migration's transaction was rolled back; the database and its history are as they were before it.";
+        Environment.NewLine +
+        (transactional
+            ? "The migration's transaction was rolled back; the database and its history are as they were before it."
+            : "The migration runs without a transaction (it has a statement the database refuses in one): the statements before the failing one stay applied, and its history row was not written, so the next run starts it again.");
 }

@@ -248,6 +248,12 @@ public sealed class MigrationRunner
         }
 
         var started = Stopwatch.GetTimestamp();
+        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+        {
+            await ExecuteWithoutTransactionAsync(connection, history, migration, started, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         SqlStep? current = null;
         try
         {
@@ -304,6 +310,41 @@ public sealed class MigrationRunner
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
         }
 
+        LogDone(migration, started);
+    }
+
+    /// <summary>Each statement on its own, then the history row: for statements a database refuses in a transaction.</summary>
+    private async Task ExecuteWithoutTransactionAsync(DbConnection connection, IHistoryTableSql history, PlannedMigration migration, long started, CancellationToken cancellationToken)
+    {
+        var info = migration.Info;
+        SqlStep? current = null;
+        try
+        {
+            foreach (var step in migration.Plan.Steps)
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            current = migration.Up
+                ? history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
+                : history.Delete(info.Version);
+            await StepExecutor.ExecuteAsync(connection, null, current, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
+        }
+
+        LogDone(migration, started);
+    }
+
+    private void LogDone(PlannedMigration migration, long started)
+    {
+        var info = migration.Info;
         var total = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (migration.Up)
         {

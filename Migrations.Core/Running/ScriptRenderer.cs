@@ -7,7 +7,7 @@ namespace Migrations.Running;
 /// <summary>Writes planned steps as a readable SQL script: one transaction per migration, parameters listed beside their statement.</summary>
 internal static class ScriptRenderer
 {
-    public static string Render(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql history)
+    public static string Render(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
     {
         var script = new StringBuilder();
         script.Append(CultureInfo.InvariantCulture, $"-- {dialect}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
@@ -20,6 +20,20 @@ internal static class ScriptRenderer
         {
             script.AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
+            var history = migration.Up
+                ? historySql.Insert(migration.Info.Version, migration.Info.Description, 0, OperationChecksum.Compute(migration.Operations))
+                : historySql.Delete(migration.Info.Version);
+            if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+            {
+                script.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");
+                foreach (var step in migration.Plan.Steps.Append(history))
+                {
+                    Append(script, step);
+                }
+
+                continue;
+            }
+
             foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
             {
                 Append(script, step);
@@ -31,9 +45,7 @@ internal static class ScriptRenderer
                 Append(script, step);
             }
 
-            Append(script, migration.Up
-                ? history.Insert(migration.Info.Version, migration.Info.Description, 0, OperationChecksum.Compute(migration.Operations))
-                : history.Delete(migration.Info.Version));
+            Append(script, history);
             script.AppendLine("COMMIT;");
         }
 

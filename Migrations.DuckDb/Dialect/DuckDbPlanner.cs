@@ -74,7 +74,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case CreateIndexOperation o when !Changed(o.Table):
                 return Native(o);
-            case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation:
+            case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
                 return Native(operation);
             case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);

@@ -35,6 +35,8 @@ internal static class DuckDbSqlGenerator
             CreateSequenceOperation o => [new($"CREATE SEQUENCE {Quote(o.Sequence)} START WITH {o.StartWith} INCREMENT BY {o.IncrementBy}")],
             DropSequenceOperation o => [new($"DROP SEQUENCE {Quote(o.Sequence)}")],
             SqlOperation o => [new(o.Sql)],
+            // DuckDB has no lock or statement timeouts, and builds indexes in place (CONCURRENTLY does not apply).
+            TimeoutsOperation => [],
             CreateEnumOperation o => [new($"CREATE TYPE {Quote(o.Type)} AS ENUM ({string.Join(", ", o.Values.Select(DuckDbSql.String))})")],
             DropEnumOperation o => [new($"DROP TYPE {Quote(o.Type)}")],
             InsertDataOperation o => Insert(o),

@@ -16,9 +16,13 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     private readonly NameResolver _names = new(PostgresConventions.Instance);
     private readonly SchemaTracker _schema;
     private readonly List<TableName> _enumsCreatedHere = [];
+    private readonly DbConnection _connection;
 
-    public PostgresPlanner(DbConnection connection) =>
+    public PostgresPlanner(DbConnection connection)
+    {
+        _connection = connection;
         _schema = new SchemaTracker(ct => PostgresSchemaReader.ReadAsync(connection, ct), PostgresConventions.Instance);
+    }
 
     public async Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
     {
@@ -31,7 +35,30 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             steps.AddRange(planned.Select(s => s with { Source = operation }));
         }
 
-        return new MigrationPlan(steps, IsExact: !_schema.UsedUncertainSchema);
+        return new MigrationPlan(WithTimeouts(steps), IsExact: !_schema.UsedUncertainSchema);
+    }
+
+    /// <summary>
+    /// Timeouts govern the whole migration, so they go first. Without a transaction SET LOCAL would
+    /// not last, so they are set for the session and reset at the end.
+    /// </summary>
+    private static List<SqlStep> WithTimeouts(List<SqlStep> steps)
+    {
+        var timeouts = steps.Where(s => s.Source is TimeoutsOperation).ToList();
+        if (timeouts.Count == 0)
+        {
+            return steps;
+        }
+
+        var rest = steps.Where(s => s.Source is not TimeoutsOperation).ToList();
+        if (!rest.Any(s => s.RefusesTransaction))
+        {
+            return [.. timeouts, .. rest];
+        }
+
+        var session = timeouts.Select(t => t with { Sql = t.Sql.Replace("SET LOCAL ", "SET ", StringComparison.Ordinal) }).ToList();
+        var resets = session.Select(t => t with { Sql = "RESET " + t.Sql["SET ".Length..t.Sql.IndexOf(' ', "SET ".Length)] });
+        return [.. session, .. rest, .. resets];
     }
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
@@ -49,6 +76,11 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                 return Track(o, [PostgresSqlGenerator.Delete(o, deleteTypes)]);
             case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
+            case CreateIndexOperation { Concurrently: true } o when await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false):
+                // A failed concurrent build leaves an INVALID index behind, which IF NOT EXISTS would keep.
+                var drop = PostgresSqlGenerator.Generate(new DropIndexOperation(o.Table, o.Name) { Concurrently = true })
+                    .Select(s => s with { Comment = $"index {o.Name} was left invalid by an earlier failed build: drop it and build again" });
+                return [.. drop, .. Track(o, PostgresSqlGenerator.Generate(o))];
             default:
                 return Track(operation, PostgresSqlGenerator.Generate(operation));
         }
@@ -170,6 +202,26 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             .Where(u => spellings.Contains(u.Column.StoreType.Replace("\"", "", StringComparison.Ordinal), StringComparer.Ordinal)
                 && (u.Column.StoreType.Contains('.', StringComparison.Ordinal) || _names.SameName(u.Table.Schema!, type.Name.Schema!)))
             .ToList();
+    }
+
+    private async Task<bool> IsInvalidIndexAsync(CreateIndexOperation o, CancellationToken cancellationToken)
+    {
+        var index = _names.Resolve(o.Table);
+        await using var command = _connection.CreateCommand();
+        command.CommandText = """
+            SELECT count(*) FROM pg_catalog.pg_index i
+              JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid
+              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = $1 AND c.relname = $2 AND NOT i.indisvalid
+            """;
+        foreach (var value in new[] { index.Schema!, o.Name })
+        {
+            var parameter = command.CreateParameter();
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
     }
 
     private async Task<Func<string, string?>> ColumnTypesAsync(TableName table, CancellationToken cancellationToken)

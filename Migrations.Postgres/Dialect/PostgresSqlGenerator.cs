@@ -29,8 +29,11 @@ internal static class PostgresSqlGenerator
             AddForeignKeyOperation o => [new($"ALTER TABLE {Quote(o.Table)} ADD {ForeignKey(o.Table, o.ForeignKey)}")],
             AddCheckConstraintOperation o => [new($"ALTER TABLE {Quote(o.Table)} ADD CONSTRAINT {Quote(o.Constraint.Name)} CHECK ({o.Constraint.Expression})")],
             DropConstraintOperation o => [new($"ALTER TABLE {Quote(o.Table)} DROP CONSTRAINT {Quote(o.Name)}")],
+            CreateIndexOperation { Concurrently: true } o => [new($"CREATE {(o.IsUnique ? "UNIQUE " : "")}INDEX CONCURRENTLY IF NOT EXISTS {Quote(o.Name)} ON {Quote(o.Table)} ({QuoteList(o.Columns)})") { RefusesTransaction = true }],
             CreateIndexOperation o => [new($"CREATE {(o.IsUnique ? "UNIQUE " : "")}INDEX {Quote(o.Name)} ON {Quote(o.Table)} ({QuoteList(o.Columns)})")],
+            DropIndexOperation { Concurrently: true } o => [new($"DROP INDEX CONCURRENTLY IF EXISTS {Quote(o.Table with { Name = o.Name })}") { RefusesTransaction = true }],
             DropIndexOperation o => [new($"DROP INDEX {Quote(o.Table with { Name = o.Name })}")],
+            TimeoutsOperation o => Timeouts(o),
             CreateSequenceOperation o => [new($"CREATE SEQUENCE {Quote(o.Sequence)} START WITH {o.StartWith} INCREMENT BY {o.IncrementBy}")],
             DropSequenceOperation o => [new($"DROP SEQUENCE {Quote(o.Sequence)}")],
             CreateEnumOperation o => [new($"CREATE TYPE {Quote(o.Type)} AS ENUM ({string.Join(", ", o.Values.Select(PostgresSql.String))})")],
@@ -94,6 +97,20 @@ internal static class PostgresSqlGenerator
         ReferentialAction.SetDefault => $" ON {on} SET DEFAULT",
         _ => $" ON {on} RESTRICT",
     };
+
+    /// <summary>SET LOCAL: the limits end with the migration's transaction (the planner widens them to the session for a migration without one).</summary>
+    private static IEnumerable<SqlStep> Timeouts(TimeoutsOperation o)
+    {
+        if (o.LockTimeout is { } lockTimeout)
+        {
+            yield return new SqlStep($"SET LOCAL lock_timeout = '{(long)lockTimeout.TotalMilliseconds}ms'");
+        }
+
+        if (o.StatementTimeout is { } statementTimeout)
+        {
+            yield return new SqlStep($"SET LOCAL statement_timeout = '{(long)statementTimeout.TotalMilliseconds}ms'");
+        }
+    }
 
     private static string Placement(AddEnumValueOperation o) =>
         o.Before is not null ? $" BEFORE {PostgresSql.String(o.Before)}" : o.After is not null ? $" AFTER {PostgresSql.String(o.After)}" : "";
