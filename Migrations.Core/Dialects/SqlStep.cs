@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Migrations.Operations;
 
 namespace Migrations.Dialects;
@@ -36,4 +37,10 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
     /// row is written only after every statement has succeeded.
     /// </summary>
     public bool RefusesTransaction { get; init; }
+
+    /// <summary>
+    /// Carries the step out itself (a bulk load through the database's copy protocol) instead of
+    /// sending <see cref="Sql"/>, which then only describes it in scripts. Returns the rows written.
+    /// </summary>
+    public Func<DbConnection, CancellationToken, Task<int>>? Run { get; init; }
 }

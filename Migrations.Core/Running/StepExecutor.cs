@@ -8,6 +8,12 @@ internal static class StepExecutor
 {
     public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStep step, CancellationToken cancellationToken)
     {
+        if (step.Run is not null)
+        {
+            // Bulk loads run on the connection, inside its current transaction.
+            return await step.Run(connection, cancellationToken).ConfigureAwait(false);
+        }
+
         await using var command = Create(connection, transaction, step);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -13,6 +13,9 @@ namespace Migrations.Postgres.Dialect;
 /// </summary>
 internal sealed class PostgresPlanner : IMigrationPlanner
 {
+    /// <summary>From this many rows on, data goes through COPY; fewer stay readable INSERTs in scripts.</summary>
+    private const int CopyThreshold = 50;
+
     private readonly NameResolver _names = new(PostgresConventions.Instance);
     private readonly SchemaTracker _schema;
     private readonly List<TableName> _enumsCreatedHere = [];
@@ -65,9 +68,14 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     {
         switch (operation)
         {
+            case InsertDataOperation o when o.Rows.Count >= CopyThreshold:
+                var loaded = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
+                var resets = o.Columns.Where(c => loaded(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
+                return Track(o, [PostgresCopy.Load(o), .. resets]);
             case InsertDataOperation o:
                 var insertTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                return Track(o, PostgresSqlGenerator.Insert(o, insertTypes));
+                var small = o.Columns.Where(c => insertTypes(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
+                return Track(o, [.. PostgresSqlGenerator.Insert(o, insertTypes), .. small]);
             case UpdateDataOperation o:
                 var updateTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
                 return Track(o, [PostgresSqlGenerator.Update(o, updateTypes)]);

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Migrations.Dialects;
+using Migrations.Operations;
+using Npgsql;
+using static Migrations.Postgres.Dialect.PostgresSql;
+
+namespace Migrations.Postgres.Dialect;
+
+/// <summary>
+/// Loads rows with COPY ... FROM STDIN in text format: the fastest way into PostgreSQL (about 20
+/// times faster than row-by-row INSERT), and the server converts each value from text exactly as
+/// psql's \copy does, strings into enums and timestamps included. Values never enter the SQL.
+/// </summary>
+internal static class PostgresCopy
+{
+    public static SqlStep Load(InsertDataOperation o)
+    {
+        var sql = $"COPY {Quote(o.Table)} ({QuoteList(o.Columns)}) FROM STDIN";
+        return new SqlStep($"{sql} -- {o.Rows.Count} rows sent by the copy protocol")
+        {
+            Comment = $"load {o.Rows.Count} rows into {o.Table}",
+            ReportsRows = true,
+            Run = (connection, cancellationToken) => WriteAsync((NpgsqlConnection)connection, sql, o.Rows, cancellationToken),
+        };
+    }
+
+    /// <summary>After explicit ids, the sequence behind a column must continue past them or the next default insert collides.</summary>
+    public static SqlStep ResetSequence(TableName table, string column) => new(
+        $"SELECT setval(s, coalesce((SELECT max({Quote(column)}) FROM {Quote(table)}), 0) + 1, false) " +
+        $"FROM (SELECT pg_get_serial_sequence({PostgresSql.String(Quote(table))}, {PostgresSql.String(column)}) AS s) q WHERE s IS NOT NULL")
+    {
+        Comment = $"the sequence of {table}.{column}, if any, continues after the loaded values",
+    };
+
+    private static async Task<int> WriteAsync(NpgsqlConnection connection, string sql, IReadOnlyList<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginTextImportAsync(sql, cancellationToken).ConfigureAwait(false);
+        var line = new StringBuilder();
+        foreach (var row in rows)
+        {
+            line.Clear();
+            for (var i = 0; i < row.Count; i++)
+            {
+                if (i > 0)
+                {
+                    line.Append('\t');
+                }
+
+                Append(line, row[i]);
+            }
+
+            line.Append('\n');
+            await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+
+        return rows.Count;
+    }
+
+    /// <summary>One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage return escaped.</summary>
+    private static void Append(StringBuilder line, object? value)
+    {
+        var text = value switch
+        {
+            null or DBNull => null,
+            bool b => b ? "t" : "f",
+            DateTime { Kind: DateTimeKind.Utc } d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00",
+            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            TimeOnly t => t.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            byte[] bytes => "\\x" + Convert.ToHexString(bytes),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        if (text is null)
+        {
+            line.Append("\\N");
+            return;
+        }
+
+        foreach (var c in text)
+        {
+            line.Append(c switch
+            {
+                '\\' => "\\\\",
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                _ => c.ToString(),
+            });
+        }
+    }
+}

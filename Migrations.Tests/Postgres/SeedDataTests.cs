@@ -1,0 +1,73 @@
+using Migrations.Building;
+using Migrations.Running;
+
+namespace Migrations.Tests.Postgres;
+
+/// <summary>Seed data through COPY, inside the migration's transaction.</summary>
+public class SeedDataTests : PostgresTests
+{
+    [Test]
+    public async Task Rows_of_every_kind_survive_the_copy_protocol_and_identities_continue()
+    {
+        await Runner(typeof(Catalogue), typeof(LoadCatalogue)).MigrateAsync();
+
+        Assert.That(Scalar("SELECT count(*) FROM products"), Is.EqualTo(500L));
+        Assert.That(Rows("SELECT id, name, price, kind::text, tagged, added_at, picture FROM products WHERE id IN (1, 2) ORDER BY id"), Is.EqualTo(new[]
+        {
+            new object?[] { 1L, "tab\there, new\nline, back\\slash, quote'\" and ünïcödé", 12.34m, "book", true, new DateTime(2021, 10, 3, 7, 0, 0, DateTimeKind.Utc), new byte[] { 0, 1, 255 } },
+            new object?[] { 2L, null, 0.5m, "toy", false, new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc), null },
+        }));
+        Execute("INSERT INTO products (name, price, kind) VALUES ('next', 1, 'book')");
+        Assert.That(Scalar("SELECT max(id) FROM products"), Is.EqualTo(501L), "the identity continues after the loaded ids");
+    }
+
+    [Test]
+    public async Task A_load_is_rolled_back_with_its_migration()
+    {
+        await Runner(typeof(Catalogue)).MigrateAsync();
+
+        Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Catalogue), typeof(LoadThenFail)).MigrateAsync());
+
+        Assert.That(Scalar("SELECT count(*) FROM products"), Is.EqualTo(0L));
+    }
+
+    [Migration(1, "Catalogue")]
+    internal sealed class Catalogue : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.CreateEnum("kind", "book", "toy");
+            m.CreateTable("products", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("name", c => c.Text())
+                .Column("price", c => c.Decimal(10, 2).NotNull())
+                .Column("kind", c => c.Enum("kind").NotNull())
+                .Column("tagged", c => c.Boolean())
+                .Column("added_at", c => c.TimestampTz())
+                .Column("picture", c => c.Binary()));
+        }
+    }
+
+    [Migration(2, "Load the catalogue")]
+    internal sealed class LoadCatalogue : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            var rows = new List<object?[]>
+            {
+                new object?[] { 1L, "tab\there, new\nline, back\\slash, quote'\" and ünïcödé", 12.34m, "book", true, "2021-10-03 01:00:00-06", new byte[] { 0, 1, 255 } },
+                new object?[] { 2L, null, 0.5m, "toy", false, new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc), null },
+            };
+            rows.AddRange(Enumerable.Range(3, 498).Select(i => new object?[] { (long)i, $"product {i}", i / 100m, "toy", null, null, null }));
+            m.InsertData("products", ["id", "name", "price", "kind", "tagged", "added_at", "picture"], rows.ToArray());
+        }
+    }
+
+    [Migration(2, "Load, then fail")]
+    internal sealed class LoadThenFail : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .InsertData("products", ["name", "price", "kind"], Enumerable.Range(1, 100).Select(i => new object?[] { $"p{i}", 1m, "book" }).ToArray())
+            .Sql("SELECT 1 / 0");
+    }
+}
