@@ -287,6 +287,20 @@ public sealed class MigrationBuilder
         return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
     }
 
+    /// <summary>
+    /// Inserts the rows of a CSV file (RFC 4180: comma-separated, double-quoted fields, a header row
+    /// of column names). Values are text; the database converts them to the columns' types, and an
+    /// empty unquoted field is NULL. Read when the operations are recorded, like <see cref="InsertDataFromJson"/>.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="path">The CSV file; a relative path is taken from the application's base directory.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder InsertDataFromCsv(string table, string path, string? schema = null)
+    {
+        var (columns, rows) = CsvRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
+    }
+
     /// <summary>Updates the rows matching <paramref name="where"/> (column = value for each property).</summary>
     /// <param name="table">The table.</param>
     /// <param name="set">An object whose properties are the columns to set.</param>

@@ -31,6 +31,24 @@ public class SeedDataTests : PostgresTests
         Assert.That(Scalar("SELECT count(*) FROM products"), Is.EqualTo(0L));
     }
 
+    [Test]
+    public async Task Rows_load_from_a_csv_file()
+    {
+        await Runner(typeof(Catalogue), typeof(LoadCsv)).MigrateAsync();
+
+        Assert.That(Rows("SELECT name, price, kind::text, tagged FROM products ORDER BY id"), Is.EqualTo(new[]
+        {
+            new object?[] { "Alice, in \"Wonderland\"", 12.50m, "book", true },
+            new object?[] { "Lego", 99m, "toy", null },
+        }));
+    }
+
+    [Migration(2, "Load a CSV file")]
+    internal sealed class LoadCsv : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.InsertDataFromCsv("products", "data/products.csv");
+    }
+
     [Migration(1, "Catalogue")]
     internal sealed class Catalogue : Migration
     {
