@@ -15,6 +15,9 @@ namespace Migrations.Postgres.Dialect;
 /// </summary>
 internal static class PostgresCopy
 {
+    /// <summary>Rows are formatted into chunks of about this many characters, then written at once.</summary>
+    private const int ChunkCharacters = 64 * 1024;
+
     public static SqlStep Load(InsertDataOperation o)
     {
         var sql = $"COPY {Quote(o.Table)} ({QuoteList(o.Columns)}) FROM STDIN";
@@ -37,26 +40,32 @@ internal static class PostgresCopy
     private static async Task<int> WriteAsync(NpgsqlConnection connection, string sql, IReadOnlyList<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginTextImportAsync(sql, cancellationToken).ConfigureAwait(false);
-        var line = new StringBuilder();
+        var lines = new StringBuilder();
         foreach (var row in rows)
         {
-            line.Clear();
             for (var i = 0; i < row.Count; i++)
             {
                 if (i > 0)
                 {
-                    line.Append('\t');
+                    lines.Append('\t');
                 }
 
-                Append(line, row[i]);
+                Append(lines, row[i]);
             }
 
-            line.Append('\n');
-            await writer.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+            lines.Append('\n');
+            if (lines.Length >= ChunkCharacters)
+            {
+                await writer.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
+                lines.Clear();
+            }
         }
 
+        await writer.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
         return rows.Count;
     }
+
+    private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("\\\t\n\r");
 
     /// <summary>One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage return escaped.</summary>
     private static void Append(StringBuilder line, object? value)
@@ -80,16 +89,22 @@ internal static class PostgresCopy
             return;
         }
 
+        if (text.AsSpan().IndexOfAny(Escaped) < 0)
+        {
+            line.Append(text);
+            return;
+        }
+
         foreach (var c in text)
         {
-            line.Append(c switch
+            _ = c switch
             {
-                '\\' => "\\\\",
-                '\t' => "\\t",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                _ => c.ToString(),
-            });
+                '\\' => line.Append("\\\\"),
+                '\t' => line.Append("\\t"),
+                '\n' => line.Append("\\n"),
+                '\r' => line.Append("\\r"),
+                _ => line.Append(c),
+            };
         }
     }
 }

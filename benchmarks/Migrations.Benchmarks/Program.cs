@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|rebuild]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|rebuild|postgres]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -20,6 +20,11 @@ if (only is "all" or "runner")
 if (only is "all" or "rebuild")
 {
     await Rebuilds();
+}
+
+if (only is "all" or "postgres")
+{
+    await PostgresBenchmarks.RunAsync(Report, directory);
 }
 
 Directory.Delete(directory, recursive: true);
