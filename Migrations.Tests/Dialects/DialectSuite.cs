@@ -1,0 +1,220 @@
+using System.Data.Common;
+using Migrations.Building;
+using Migrations.Dialects;
+using Migrations.Operations;
+using Migrations.Running;
+
+namespace Migrations.Tests.Dialects;
+
+/// <summary>
+/// The behaviour every dialect must show, written once. Each dialect's fixture supplies a fresh
+/// database, a connection to read it with, and its own type names; state is read back through
+/// information_schema and plain SQL that both databases understand.
+/// </summary>
+public abstract class DialectSuite
+{
+    protected abstract Task<IMigrationDialect> CreateDialectAsync();
+
+    protected abstract DbConnection OpenConnection();
+
+    /// <summary>How information_schema.columns spells a portable type on this database.</summary>
+    protected abstract string TypeName(ColumnType type);
+
+    protected abstract string DefaultSchema { get; }
+
+    [Test]
+    public async Task Tables_keys_and_data_round_trip()
+    {
+        await MigrateAsync(typeof(Library));
+
+        Assert.That(Columns("books"), Is.EqualTo(new[]
+        {
+            $"id {TypeName(ColumnType.Int64)} NO",
+            $"title {TypeName(ColumnType.String(200))} NO",
+            $"price {TypeName(ColumnType.Decimal(8, 2))} YES",
+            $"author_id {TypeName(ColumnType.Int64)} NO",
+            $"published {TypeName(ColumnType.Boolean)} NO",
+        }));
+        Assert.That(Rows("SELECT b.title, a.name, b.price, b.published FROM books b JOIN authors a ON a.id = b.author_id ORDER BY b.id"), Is.EqualTo(new[]
+        {
+            new object?[] { "Dune", "Frank 'O' Herbert", 9.99m, true },
+            new object?[] { "Emma", "Jane Austen", null, false },
+        }));
+        Assert.Catch<DbException>(() => Execute("INSERT INTO books (title, author_id) VALUES ('Orphan', 99)"), "foreign key");
+        Assert.Catch<DbException>(() => Execute("INSERT INTO authors (name) VALUES ('Jane Austen')"), "unique");
+        Assert.Catch<DbException>(() => Execute("INSERT INTO books (title, author_id, price) VALUES ('Free', 1, -1)"), "check");
+        Execute("INSERT INTO authors (name) VALUES ('Ursula K. Le Guin')");
+        Assert.That(Long(Scalar("SELECT max(id) FROM authors")), Is.GreaterThan(2L), "identity continues after seeded rows (a failed insert may have used a value)");
+    }
+
+    [Test]
+    public async Task Columns_change_and_constraints_drop_by_the_names_given()
+    {
+        await MigrateAsync(typeof(Library), typeof(Reshelve));
+
+        Assert.That(Columns("volumes"), Is.EqualTo(new[]
+        {
+            $"id {TypeName(ColumnType.Int64)} NO",
+            $"name {TypeName(ColumnType.String(200))} NO",
+            $"price {TypeName(ColumnType.Decimal(8, 2))} YES",
+            $"author_id {TypeName(ColumnType.Int64)} NO",
+            $"published {TypeName(ColumnType.Boolean)} NO",
+            $"pages {TypeName(ColumnType.Int64)} NO",
+        }));
+        Assert.That(Rows("SELECT name, pages FROM volumes ORDER BY id"), Is.EqualTo(new[] { new object?[] { "Dune", 100L }, new object?[] { "Emma", 100L } }));
+        Execute("INSERT INTO volumes (name, author_id, price, pages) VALUES ('Free', 1, -1, 1)"); // the check was dropped by its name
+    }
+
+    [Test]
+    public async Task Down_to_zero_leaves_no_table()
+    {
+        var dialect = await CreateDialectAsync();
+        var runner = new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Library), typeof(Reshelve)));
+        await runner.MigrateAsync();
+        await runner.MigrateToAsync(0);
+
+        Assert.That(Rows($"SELECT table_name FROM information_schema.tables WHERE table_schema = '{DefaultSchema}' AND table_name NOT LIKE '\\_\\_migrations%' ESCAPE '\\'"), Is.Empty);
+        await DisposeAsync(dialect);
+    }
+
+    [Test]
+    public async Task A_failing_migration_changes_nothing()
+    {
+        await MigrateAsync(typeof(Library));
+        var before = string.Join("|", Columns("books"));
+
+        Assert.ThrowsAsync<MigrationException>(() => MigrateAsync(typeof(Library), typeof(FailsHalfWay)));
+
+        Assert.That(string.Join("|", Columns("books")), Is.EqualTo(before));
+        Assert.That(Long(Scalar("SELECT count(*) FROM books")), Is.EqualTo(2L));
+        Assert.That(Long(Scalar("SELECT count(*) FROM __migrations_history")), Is.EqualTo(1L));
+    }
+
+    [Test]
+    public async Task Enum_values_are_added_and_renamed_with_rows_following()
+    {
+        await MigrateAsync(typeof(Library), typeof(Genres));
+
+        Assert.That(Rows("SELECT title, CAST(genre AS VARCHAR) FROM books ORDER BY id"), Is.EqualTo(new[] { new object?[] { "Dune", "science fiction" }, new object?[] { "Emma", "classic" } }));
+        Execute("UPDATE books SET genre = 'poetry' WHERE title = 'Emma'");
+        Assert.Catch<DbException>(() => Execute("UPDATE books SET genre = 'scifi' WHERE title = 'Dune'"), "the old value is gone");
+    }
+
+    private async Task MigrateAsync(params Type[] migrations)
+    {
+        var dialect = await CreateDialectAsync();
+        try
+        {
+            await new MigrationRunner(dialect, new MigrationRunnerOptions().Add(migrations)).MigrateAsync();
+        }
+        finally
+        {
+            await DisposeAsync(dialect);
+        }
+    }
+
+    private static ValueTask DisposeAsync(IMigrationDialect dialect) => dialect is IAsyncDisposable d ? d.DisposeAsync() : ValueTask.CompletedTask;
+
+    private List<string> Columns(string table) =>
+        Rows($"SELECT column_name, data_type, is_nullable FROM information_schema.columns WHERE table_schema = '{DefaultSchema}' AND table_name = '{table}' ORDER BY ordinal_position")
+            .Select(r => $"{r[0]} {r[1]} {r[2]}").ToList();
+
+    private static long Long(object? value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private void Execute(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private object? Scalar(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    private List<object?[]> Rows(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    [Migration(1, "Library")]
+    internal sealed class Library : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.CreateTable("authors", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("name", c => c.String(100).NotNull().Unique()));
+            m.CreateTable("books", t => t
+                .Column("id", c => c.Int64().Identity().PrimaryKey())
+                .Column("title", c => c.String(200).NotNull())
+                .Column("price", c => c.Decimal(8, 2))
+                .Column("author_id", c => c.Int64().NotNull().References("authors", "id"))
+                .Column("published", c => c.Boolean().NotNull().Default(false))
+                .Check("ck_books_price", "price >= 0"));
+            m.InsertData("authors", ["name"], ["Frank 'O' Herbert"], ["Jane Austen"]);
+            m.InsertData("books", ["title", "price", "author_id", "published"], ["Dune", 9.99m, 1L, true], ["Emma", null, 2L, false]);
+        }
+
+        public override void Down(MigrationBuilder m) => m.DropTable("books").DropTable("authors");
+    }
+
+    [Migration(2, "Reshelve")]
+    internal sealed class Reshelve : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .RenameTable("books", "volumes")
+            .RenameColumn("volumes", "title", "name")
+            .AddColumn("volumes", "pages", c => c.Int32().NotNull().Default(100))
+            .AlterColumn("volumes", "pages", a => a.Type(ColumnType.Int64))
+            .DropConstraint("volumes", "ck_books_price");
+
+        public override void Down(MigrationBuilder m) => m
+            .AddCheckConstraint("volumes", "ck_books_price", "price >= 0")
+            .DropColumn("volumes", "pages")
+            .RenameColumn("volumes", "name", "title")
+            .RenameTable("volumes", "books");
+    }
+
+    [Migration(2, "Fails half way")]
+    internal sealed class FailsHalfWay : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .AddColumn("books", "isbn", c => c.String(20))
+            .InsertData("books", ["title", "author_id"], ["Another", 1L])
+            .Sql("SELECT * FROM no_such_table");
+    }
+
+    [Migration(2, "Genres")]
+    internal sealed class Genres : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateEnum("genre", "scifi", "classic")
+            .AddColumn("books", "genre", c => c.Enum("genre"))
+            .UpdateData("books", new { genre = "scifi" }, new { title = "Dune" })
+            .UpdateData("books", new { genre = "classic" }, new { title = "Emma" })
+            .AddEnumValue("genre", "poetry")
+            .RenameEnumValue("genre", "scifi", "science fiction");
+    }
+}

@@ -1,0 +1,38 @@
+using System.Data.Common;
+using Migrations.Dialects;
+using Migrations.Operations;
+using Migrations.Postgres;
+using Migrations.Tests.Postgres;
+using Npgsql;
+
+namespace Migrations.Tests.Postgres.Dialects;
+
+/// <summary>The shared suite on a PostgreSQL database of its own.</summary>
+public sealed class PostgresDialectSuite : Migrations.Tests.Dialects.DialectSuite
+{
+    private string? _connectionString;
+
+    protected override string DefaultSchema => "public";
+
+    [SetUp]
+    public async Task CreateDatabaseAsync() => _connectionString = await PostgresServer.Instance.CreateDatabaseAsync("suite");
+
+    protected override Task<IMigrationDialect> CreateDialectAsync() => Task.FromResult<IMigrationDialect>(new PostgresDialect(_connectionString!));
+
+    protected override DbConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    protected override string TypeName(ColumnType type) => type.Kind switch
+    {
+        ColumnTypeKind.Int64 => "bigint",
+        ColumnTypeKind.Int32 => "integer",
+        ColumnTypeKind.String => "character varying",
+        ColumnTypeKind.Decimal => "numeric",
+        ColumnTypeKind.Boolean => "boolean",
+        _ => type.Kind.ToString(),
+    };
+}
