@@ -5,8 +5,9 @@ using Migrations.Schema;
 namespace Migrations.Postgres.Dialect;
 
 /// <summary>
-/// Reads what the planner needs from pg_catalog (not information_schema, which hides objects the
-/// role does not own): tables with their columns' exact types, and enum types with their values.
+/// Reads the schema from pg_catalog (not information_schema, which hides objects the role does not
+/// own and omits indexes and enum values): tables with their columns' exact types, keys, foreign
+/// keys, checks and indexes, sequences with their next value, views and enum types.
 /// </summary>
 internal static class PostgresSchemaReader
 {
@@ -29,14 +30,72 @@ internal static class PostgresSchemaReader
          GROUP BY n.nspname, t.typname
         """;
 
+    // Keys and checks with their columns in key order; the referenced table and columns for foreign keys.
+    private const string Constraints = """
+        SELECT n.nspname, c.relname, k.contype::text, k.conname,
+               ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(attnum, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.i)::text[],
+               rn.nspname, rc.relname,
+               ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(attnum, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.i)::text[],
+               CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END
+          FROM pg_catalog.pg_constraint k
+          JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+          LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
+          LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
+         WHERE k.contype IN ('p', 'u', 'f', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+         ORDER BY n.nspname, c.relname, k.conname
+        """;
+
+    // Indexes that no constraint owns (those are the constraints above).
+    private const string Indexes = """
+        SELECT n.nspname, t.relname, i.relname, x.indisunique,
+               ARRAY(SELECT pg_get_indexdef(x.indexrelid, k, true) FROM generate_series(1, x.indnkeyatts) k)::text[]
+          FROM pg_catalog.pg_index x
+          JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+          JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
+          JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid)
+        """;
+
+    private const string Sequences = "SELECT schemaname, sequencename, coalesce(last_value + increment_by, start_value), increment_by FROM pg_catalog.pg_sequences";
+
+    private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
+
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var columns = await QueryAsync(connection, Columns, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false);
+        var constraints = (await QueryAsync(connection, Constraints, r => (
+            Table: new TableName(r.GetString(1), r.GetString(0)),
+            Type: r.GetString(2),
+            Name: r.GetString(3),
+            Columns: r.GetFieldValue<string[]>(4),
+            Principal: r.IsDBNull(6) ? default : new TableName(r.GetString(6), r.GetString(5)),
+            PrincipalColumns: r.IsDBNull(7) ? [] : r.GetFieldValue<string[]>(7),
+            Check: r.IsDBNull(8) ? null : r.GetString(8)), cancellationToken).ConfigureAwait(false)).ToLookup(c => c.Table);
+        var indexes = (await QueryAsync(connection, Indexes, r => (
+            Table: new TableName(r.GetString(1), r.GetString(0)),
+            Index: new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(4), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false)).ToLookup(i => i.Table, i => i.Index);
+        var sequences = await QueryAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        var views = await QueryAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
         var enums = await QueryAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
-        var tables = columns.GroupBy(c => c.Table).Select(g => new TableModel(g.Key, g.Select(c => c.Column).ToArray())).ToArray();
-        return new SchemaModel(tables, []) { Enums = enums };
+
+        var tables = columns.GroupBy(c => c.Table).Select(g =>
+        {
+            var own = constraints[g.Key].ToList();
+            var primaryKey = own.FirstOrDefault(c => c.Type == "p");
+            return new TableModel(g.Key, g.Select(c => c.Column).ToArray())
+            {
+                PrimaryKey = primaryKey.Name is null ? null : new PrimaryKeyConstraint(primaryKey.Name, primaryKey.Columns),
+                UniqueConstraints = own.Where(c => c.Type == "u").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
+                ForeignKeys = own.Where(c => c.Type == "f").Select(c => new ForeignKeyConstraint(c.Name, c.Columns, c.Principal, c.PrincipalColumns)).ToArray(),
+                CheckConstraints = own.Where(c => c.Type == "c").Select(c => new CheckConstraint(c.Name, c.Check ?? "")).ToArray(),
+                Indexes = indexes[g.Key].ToArray(),
+            };
+        }).ToArray();
+        return new SchemaModel(tables, sequences) { Enums = enums, Views = views };
     }
 
     private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
