@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Schema;
 
@@ -38,21 +39,21 @@ internal static partial class DuckDbSchemaReader
 
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var enums = await QueryAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), List(r, 2)), cancellationToken).ConfigureAwait(false);
-        var columns = (await QueryAsync(connection, Columns, r => (Key: Key(r), Column: new ColumnModel(
+        var enums = await DbQuery.ListAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), List(r, 2)), cancellationToken).ConfigureAwait(false);
+        var columns = (await DbQuery.ListAsync(connection, Columns, r => (Key: Key(r), Column: new ColumnModel(
                 r.GetString(2), EnumName(enums, r.GetString(0), r.GetString(3)), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.Key, c => c.Column);
-        var constraints = (await QueryAsync(connection, Constraints, r => (Key: Key(r), Type: r.GetString(2), Name: r.GetString(3),
+        var constraints = (await DbQuery.ListAsync(connection, Constraints, r => (Key: Key(r), Type: r.GetString(2), Name: r.GetString(3),
                 Columns: List(r, 4), Expression: r.IsDBNull(5) ? null : r.GetString(5),
                 Referenced: r.IsDBNull(6) ? null : r.GetString(6), ReferencedColumns: List(r, 7)), cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.Key);
-        var indexes = (await QueryAsync(connection, Indexes, r => (Key: Key(r), Index: new IndexModel(
+        var indexes = (await DbQuery.ListAsync(connection, Indexes, r => (Key: Key(r), Index: new IndexModel(
                 r.GetString(2), IndexColumns(r.GetString(4)), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false))
             .ToLookup(i => i.Key, i => i.Index);
 
-        var tableKeys = await QueryAsync(connection, Tables, Key, cancellationToken).ConfigureAwait(false);
+        var tableKeys = await DbQuery.ListAsync(connection, Tables, Key, cancellationToken).ConfigureAwait(false);
         var given = tableKeys.Contains((DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName))
-            ? (await QueryAsync(connection, DuckDbConstraintNames.Select, r => (Key: (Key(r), r.GetString(2), r.GetInt32(3)), Name: r.GetString(4)), cancellationToken).ConfigureAwait(false))
+            ? (await DbQuery.ListAsync(connection, DuckDbConstraintNames.Select, r => (Key: (Key(r), r.GetString(2), r.GetInt32(3)), Name: r.GetString(4)), cancellationToken).ConfigureAwait(false))
                 .ToDictionary(g => g.Key, g => g.Name)
             : [];
 
@@ -75,9 +76,9 @@ internal static partial class DuckDbSchemaReader
             };
         }).ToArray();
 
-        var views = await QueryAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
+        var views = await DbQuery.ListAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
 
-        var sequences = await QueryAsync(connection, Sequences, r => new SequenceModel(
+        var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(
             new TableName(r.GetString(1), r.GetString(0)),
             StartValue().Match(r.GetString(2)) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
             r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
@@ -109,20 +110,6 @@ internal static partial class DuckDbSchemaReader
     private static string[] IndexColumns(string expressions) =>
         expressions.Trim('[', ']').Split(", ", StringSplitOptions.RemoveEmptyEntries)
             .Select(e => e.Trim('\'').Trim('"').Replace("\"\"", "\"", StringComparison.Ordinal)).ToArray();
-
-    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
 
     [GeneratedRegex(@"\bSTART (-?\d+)")]
     private static partial Regex StartValue();

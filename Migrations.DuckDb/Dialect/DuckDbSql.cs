@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrations.Dialects;
 using Migrations.Operations;
 
 namespace Migrations.DuckDb.Dialect;
@@ -9,15 +10,15 @@ internal static class DuckDbSql
     public const string DefaultSchema = "main";
 
     /// <summary>A quoted identifier: always quoted, embedded quotes doubled.</summary>
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) => SqlText.Quote(identifier);
 
     /// <summary>A quoted, schema-qualified name.</summary>
     public static string Quote(TableName name) => $"{Quote(name.Schema ?? DefaultSchema)}.{Quote(name.Name)}";
 
-    public static string QuoteList(IEnumerable<string> identifiers) => string.Join(", ", identifiers.Select(Quote));
+    public static string QuoteList(IEnumerable<string> identifiers) => SqlText.QuoteList(identifiers);
 
     /// <summary>A string literal with embedded quotes doubled.</summary>
-    public static string String(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string String(string value) => SqlText.String(value);
 
     /// <summary>
     /// A constant as a typed literal. Used only where DuckDB takes no parameters (DEFAULT clauses);

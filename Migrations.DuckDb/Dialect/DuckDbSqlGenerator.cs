@@ -1,4 +1,3 @@
-using System.Text;
 using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Schema;
@@ -12,8 +11,8 @@ namespace Migrations.DuckDb.Dialect;
 /// </summary>
 internal static class DuckDbSqlGenerator
 {
-    /// <summary>Rows per INSERT statement: large enough to amortise parsing, small enough for the binder.</summary>
-    private const int RowsPerInsert = 500;
+    /// <summary>Data statements; DuckDB casts parameters itself. 500 rows per INSERT amortise parsing and stay small for the binder.</summary>
+    private static readonly DataStatements Data = new(Quote, _ => null, rowsPerInsert: 500);
 
     public static IEnumerable<SqlStep> Generate(MigrationOperation operation)
     {
@@ -39,9 +38,9 @@ internal static class DuckDbSqlGenerator
             TimeoutsOperation => [],
             CreateEnumOperation o => [new($"CREATE TYPE {Quote(o.Type)} AS ENUM ({string.Join(", ", o.Values.Select(DuckDbSql.String))})")],
             DropEnumOperation o => [new($"DROP TYPE {Quote(o.Type)}")],
-            InsertDataOperation o => Insert(o),
-            UpdateDataOperation o => [Update(o)],
-            DeleteDataOperation o => [Delete(o)],
+            InsertDataOperation o => Data.Insert(o),
+            UpdateDataOperation o => [Data.Update(o)],
+            DeleteDataOperation o => [Data.Delete(o)],
             _ => throw new NotSupportedException($"The DuckDB dialect has no SQL for {operation.GetType().Name} ({operation.Describe()})."),
         };
         return steps.Select(s => s with { Source = operation });
@@ -101,56 +100,4 @@ internal static class DuckDbSqlGenerator
     }
 
     private static string DefaultClause(DefaultValue? value) => value is null ? "" : " DEFAULT " + Default(value);
-
-    private static IEnumerable<SqlStep> Insert(InsertDataOperation o)
-    {
-        var head = $"INSERT INTO {Quote(o.Table)} ({QuoteList(o.Columns)}) VALUES ";
-        foreach (var batch in o.Rows.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder(head);
-            var values = new List<object?>(batch.Length * o.Columns.Count);
-            for (var r = 0; r < batch.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < o.Columns.Count; c++)
-                {
-                    values.Add(batch[r][c]);
-                    sql.Append(c == 0 ? "$" : ", $").Append(values.Count);
-                }
-
-                sql.Append(')');
-            }
-
-            yield return new SqlStep(sql.ToString(), values);
-        }
-    }
-
-    private static SqlStep Update(UpdateDataOperation o)
-    {
-        var values = new List<object?>();
-        var set = string.Join(", ", o.Set.Select(s =>
-        {
-            values.Add(s.Value);
-            return $"{Quote(s.Column)} = ${values.Count}";
-        }));
-        return new SqlStep($"UPDATE {Quote(o.Table)} SET {set} WHERE {Where(o.Where, values)}", values);
-    }
-
-    private static SqlStep Delete(DeleteDataOperation o)
-    {
-        var values = new List<object?>();
-        return new SqlStep($"DELETE FROM {Quote(o.Table)} WHERE {Where(o.Where, values)}", values);
-    }
-
-    private static string Where(IReadOnlyList<ColumnValue> where, List<object?> values) =>
-        string.Join(" AND ", where.Select(w =>
-        {
-            if (w.Value is null)
-            {
-                return $"{Quote(w.Column)} IS NULL";
-            }
-
-            values.Add(w.Value);
-            return $"{Quote(w.Column)} = ${values.Count}";
-        }));
 }

@@ -75,13 +75,13 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             case InsertDataOperation o:
                 var insertTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
                 var small = o.Columns.Where(c => insertTypes(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
-                return Track(o, [.. PostgresSqlGenerator.Insert(o, insertTypes), .. small]);
+                return Track(o, [.. PostgresSqlGenerator.Data(insertTypes).Insert(o), .. small]);
             case UpdateDataOperation o:
                 var updateTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                return Track(o, [PostgresSqlGenerator.Update(o, updateTypes)]);
+                return Track(o, [PostgresSqlGenerator.Data(updateTypes).Update(o)]);
             case DeleteDataOperation o:
                 var deleteTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                return Track(o, [PostgresSqlGenerator.Delete(o, deleteTypes)]);
+                return Track(o, [PostgresSqlGenerator.Data(deleteTypes).Delete(o)]);
             case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
             case CreateIndexOperation { Concurrently: true } o when await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false):

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Schema;
 
@@ -64,10 +65,10 @@ internal static class PostgresSchemaReader
 
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var columns = await QueryAsync(connection, Columns, r => (
+        var columns = await DbQuery.ListAsync(connection, Columns, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false);
-        var constraints = (await QueryAsync(connection, Constraints, r => (
+        var constraints = (await DbQuery.ListAsync(connection, Constraints, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Type: r.GetString(2),
             Name: r.GetString(3),
@@ -75,12 +76,12 @@ internal static class PostgresSchemaReader
             Principal: r.IsDBNull(6) ? default : new TableName(r.GetString(6), r.GetString(5)),
             PrincipalColumns: r.IsDBNull(7) ? [] : r.GetFieldValue<string[]>(7),
             Check: r.IsDBNull(8) ? null : r.GetString(8)), cancellationToken).ConfigureAwait(false)).ToLookup(c => c.Table);
-        var indexes = (await QueryAsync(connection, Indexes, r => (
+        var indexes = (await DbQuery.ListAsync(connection, Indexes, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Index: new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(4), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false)).ToLookup(i => i.Table, i => i.Index);
-        var sequences = await QueryAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
-        var views = await QueryAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
-        var enums = await QueryAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
+        var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        var views = await DbQuery.ListAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
+        var enums = await DbQuery.ListAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
 
         var tables = columns.GroupBy(c => c.Table).Select(g =>
         {
@@ -96,19 +97,5 @@ internal static class PostgresSchemaReader
             };
         }).ToArray();
         return new SchemaModel(tables, sequences) { Enums = enums, Views = views };
-    }
-
-    private static async Task<List<T>> QueryAsync<T>(DbConnection connection, string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Migrations.Dialects;
 using Migrations.Operations;
 
 namespace Migrations.Postgres.Dialect;
@@ -9,15 +10,15 @@ internal static class PostgresSql
     public const string DefaultSchema = "public";
 
     /// <summary>A quoted identifier: always quoted, embedded quotes doubled.</summary>
-    public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    public static string Quote(string identifier) => SqlText.Quote(identifier);
 
     /// <summary>A quoted, schema-qualified name.</summary>
     public static string Quote(TableName name) => $"{Quote(name.Schema ?? DefaultSchema)}.{Quote(name.Name)}";
 
-    public static string QuoteList(IEnumerable<string> identifiers) => string.Join(", ", identifiers.Select(Quote));
+    public static string QuoteList(IEnumerable<string> identifiers) => SqlText.QuoteList(identifiers);
 
     /// <summary>A string literal with embedded quotes doubled (standard_conforming_strings is on).</summary>
-    public static string String(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+    public static string String(string value) => SqlText.String(value);
 
     /// <summary>A constant as a typed literal, for DEFAULT clauses, which take no parameters.</summary>
     public static string Literal(object? value) => value switch

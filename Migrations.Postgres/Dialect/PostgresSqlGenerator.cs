@@ -1,4 +1,3 @@
-using System.Text;
 using Migrations.Dialects;
 using Migrations.Operations;
 using static Migrations.Postgres.Dialect.PostgresSql;
@@ -41,9 +40,9 @@ internal static class PostgresSqlGenerator
             AddEnumValueOperation o => [new($"ALTER TYPE {Quote(o.Type)} ADD VALUE IF NOT EXISTS {PostgresSql.String(o.Value)}{Placement(o)}")],
             RenameEnumValueOperation o => [new($"ALTER TYPE {Quote(o.Type)} RENAME VALUE {PostgresSql.String(o.Value)} TO {PostgresSql.String(o.NewValue)}")],
             SqlOperation o => [new(o.Sql)],
-            InsertDataOperation o => Insert(o, _ => null),
-            UpdateDataOperation o => [Update(o, _ => null)],
-            DeleteDataOperation o => [Delete(o, _ => null)],
+            InsertDataOperation o => Data(_ => null).Insert(o),
+            UpdateDataOperation o => [Data(_ => null).Update(o)],
+            DeleteDataOperation o => [Data(_ => null).Delete(o)],
             _ => throw new NotSupportedException($"The PostgreSQL dialect has no SQL for {operation.GetType().Name} ({operation.Describe()})."),
         };
         return steps.Select(s => s with { Source = operation });
@@ -115,58 +114,6 @@ internal static class PostgresSqlGenerator
     private static string Placement(AddEnumValueOperation o) =>
         o.Before is not null ? $" BEFORE {PostgresSql.String(o.Before)}" : o.After is not null ? $" AFTER {PostgresSql.String(o.After)}" : "";
 
-    /// <summary>Multi-row INSERTs; each value is a parameter, cast to its column's type where known (strings into enums, timestamps...).</summary>
-    public static IEnumerable<SqlStep> Insert(InsertDataOperation o, Func<string, string?> columnType)
-    {
-        var head = $"INSERT INTO {Quote(o.Table)} ({QuoteList(o.Columns)}) VALUES ";
-        foreach (var batch in o.Rows.Chunk(RowsPerInsert))
-        {
-            var sql = new StringBuilder(head);
-            var values = new List<object?>(batch.Length * o.Columns.Count);
-            for (var r = 0; r < batch.Length; r++)
-            {
-                sql.Append(r == 0 ? "(" : ", (");
-                for (var c = 0; c < o.Columns.Count; c++)
-                {
-                    values.Add(batch[r][c]);
-                    sql.Append(c == 0 ? "" : ", ").Append(Parameter(values.Count, columnType(o.Columns[c])));
-                }
-
-                sql.Append(')');
-            }
-
-            yield return new SqlStep(sql.ToString(), values);
-        }
-    }
-
-    public static SqlStep Update(UpdateDataOperation o, Func<string, string?> columnType)
-    {
-        var values = new List<object?>();
-        var set = string.Join(", ", o.Set.Select(s =>
-        {
-            values.Add(s.Value);
-            return $"{Quote(s.Column)} = {Parameter(values.Count, columnType(s.Column))}";
-        }));
-        return new SqlStep($"UPDATE {Quote(o.Table)} SET {set} WHERE {Where(o.Where, values, columnType)}", values);
-    }
-
-    public static SqlStep Delete(DeleteDataOperation o, Func<string, string?> columnType)
-    {
-        var values = new List<object?>();
-        return new SqlStep($"DELETE FROM {Quote(o.Table)} WHERE {Where(o.Where, values, columnType)}", values);
-    }
-
-    private static string Parameter(int index, string? type) => type is null ? $"${index}" : $"${index}::{type}";
-
-    private static string Where(IReadOnlyList<ColumnValue> where, List<object?> values, Func<string, string?> columnType) =>
-        string.Join(" AND ", where.Select(w =>
-        {
-            if (w.Value is null)
-            {
-                return $"{Quote(w.Column)} IS NULL";
-            }
-
-            values.Add(w.Value);
-            return $"{Quote(w.Column)} = {Parameter(values.Count, columnType(w.Column))}";
-        }));
+    /// <summary>Data statements whose parameters are cast to their columns' types (strings into enums, timestamps...).</summary>
+    public static DataStatements Data(Func<string, string?> columnType) => new(Quote, columnType, RowsPerInsert);
 }

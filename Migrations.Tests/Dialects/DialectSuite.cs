@@ -3,6 +3,7 @@ using Migrations.Building;
 using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Running;
+using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Dialects;
 
@@ -142,20 +143,7 @@ public abstract class DialectSuite
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DbRows.Read(command);
     }
 
     [Migration(1, "Library")]

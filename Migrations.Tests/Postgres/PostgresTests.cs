@@ -1,6 +1,7 @@
 using Migrations.Postgres;
 using Migrations.Running;
 using Npgsql;
+using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Postgres;
 
@@ -39,20 +40,7 @@ public abstract class PostgresTests
         using var connection = new NpgsqlConnection(ConnectionString);
         connection.Open();
         using var command = new NpgsqlCommand(sql, connection);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DbRows.Read(command);
     }
 
     /// <summary>Tables, columns with types, constraints, indexes, sequences and enum types, for before/after comparisons.</summary>

@@ -45,20 +45,7 @@ internal sealed class DuckDbTestDatabase : IDisposable
     {
         using var connection = Open();
         using var command = Command(connection, sql, values);
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
+        return DbRows.Read(command);
     }
 
     public long Count(string table) => (long)Scalar($"SELECT count(*) FROM {table}")!;
