@@ -76,7 +76,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
                 return Native(operation);
-            case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
+            case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,15 +111,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private async Task<IReadOnlyList<SqlStep>> PlanEnumAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var type = operation switch
-        {
-            CreateEnumOperation o => o.Type,
-            DropEnumOperation o => o.Type,
-            AddEnumValueOperation o => o.Type,
-            RenameEnumValueOperation o => o.Type,
-            DropEnumValueOperation o => o.Type,
-            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-        };
+        var type = ((IEnumTypeOperation)operation).Type;
         var current = model.Enums.FirstOrDefault(e => _names.Same(e.Name, type));
         var resolved = _names.Resolve(type);
         var users = model.Tables

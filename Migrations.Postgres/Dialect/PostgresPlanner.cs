@@ -82,7 +82,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             case DeleteDataOperation o:
                 var deleteTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
                 return Track(o, [PostgresSqlGenerator.Data(deleteTypes).Delete(o)]);
-            case CreateEnumOperation or DropEnumOperation or AddEnumValueOperation or RenameEnumValueOperation or DropEnumValueOperation:
+            case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
             case CreateIndexOperation { Concurrently: true } o when await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false):
                 // A failed concurrent build leaves an INVALID index behind, which IF NOT EXISTS would keep.
@@ -97,15 +97,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     private async Task<IReadOnlyList<SqlStep>> PlanEnumAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
         var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var type = _names.Resolve(operation switch
-        {
-            CreateEnumOperation o => o.Type,
-            DropEnumOperation o => o.Type,
-            AddEnumValueOperation o => o.Type,
-            RenameEnumValueOperation o => o.Type,
-            DropEnumValueOperation o => o.Type,
-            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-        });
+        var type = _names.Resolve(((IEnumTypeOperation)operation).Type);
         var current = model.Enums.FirstOrDefault(e => _names.Same(e.Name, type));
         string Fail(string message) => throw new MigrationPlanningException(operation, message);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Migrations.Dialects;
 using Migrations.Operations;
 
@@ -21,24 +20,7 @@ internal static class PostgresSql
     public static string String(string value) => SqlText.String(value);
 
     /// <summary>A constant as a typed literal, for DEFAULT clauses, which take no parameters.</summary>
-    public static string Literal(object? value) => value switch
-    {
-        null => "NULL",
-        bool b => b ? "TRUE" : "FALSE",
-        string s => String(s),
-        char c => String(c.ToString()),
-        Guid g => $"{String(g.ToString())}::uuid",
-        DateOnly d => $"DATE {String(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))}",
-        TimeOnly t => $"TIME {String(t.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture))}",
-        DateTime { Kind: DateTimeKind.Utc } d => $"TIMESTAMPTZ {String(d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00")}",
-        DateTime d => $"TIMESTAMP {String(d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture))}",
-        DateTimeOffset d => $"TIMESTAMPTZ {String(d.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture))}",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        float f => f.ToString("R", CultureInfo.InvariantCulture),
-        Enum e => Convert.ToInt64(e, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => throw new ArgumentException($"A {value.GetType().Name} cannot be written as a PostgreSQL default; use DefaultSql(\"...\") with an SQL expression."),
-    };
+    public static string Literal(object? value) => SqlText.Literal(value, text => $"{text}::uuid");
 
     public static string? Default(DefaultValue? value) => value is null ? null : value.Sql ?? Literal(value.Value);
 }
