@@ -147,7 +147,24 @@ public sealed class MigrationRunner
     {
         RunnerLog.WaitingForLock(_logger, _dialect.Name);
         var started = Stopwatch.GetTimestamp();
-        var acquired = await _dialect.AcquireLockAsync(connection, cancellationToken).ConfigureAwait(false);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.LockTimeout is { } timeout)
+        {
+            limit.CancelAfter(timeout);
+        }
+
+        IAsyncDisposable acquired;
+        try
+        {
+            acquired = await _dialect.AcquireLockAsync(connection, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"Waited {_options.LockTimeout} for the migration lock on {_dialect.Name}: another instance is still migrating this database. " +
+                "Raise LockTimeout, or let this instance start once the other has finished.");
+        }
+
         var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         RunnerLog.LockAcquired(_logger, waited);
         return acquired;

@@ -15,6 +15,12 @@ public sealed class MigrationRunnerOptions
     /// <summary>Where the history table lives.</summary>
     public HistoryTableOptions History { get; } = new();
 
+    /// <summary>
+    /// How long to wait for another instance that is migrating the same database before giving up
+    /// with a <see cref="TimeoutException"/>; null waits as long as it takes.
+    /// </summary>
+    public TimeSpan? LockTimeout { get; set; }
+
     /// <summary>Scans the assembly that defines <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any type of the assembly.</typeparam>
     public MigrationRunnerOptions ScanAssemblyOf<T>()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Postgres;
 
@@ -10,7 +11,7 @@ public class ConcurrentStartTests : PostgresTests
     [Test]
     public async Task Six_processes_at_once_all_succeed_and_apply_each_migration_once()
     {
-        var worker = WorkerPath();
+        var worker = BuiltProgram.Path("Migrations.Tests.Worker");
         var processes = Enumerable.Range(0, Processes).Select(_ => Process.Start(new ProcessStartInfo("dotnet")
         {
             ArgumentList = { worker, ConnectionString },
@@ -34,15 +35,5 @@ public class ConcurrentStartTests : PostgresTests
         Assert.That(results.Count(r => r.Output.StartsWith("applied 6", StringComparison.Ordinal)), Is.EqualTo(1), "one process applied everything");
         Assert.That(results.Count(r => r.Output.StartsWith("applied 0", StringComparison.Ordinal)), Is.EqualTo(Processes - 1), "the others found it done");
         Assert.That(Scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"), Is.EqualTo(0L), "no lock is left behind");
-    }
-
-    private static string WorkerPath()
-    {
-        // bin/<Configuration>/net10.0 of the worker project, next to this test project's own.
-        var output = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = output.Parent!.Name;
-        var repository = output.Parent.Parent!.Parent!.Parent!.FullName;
-        var path = Path.Combine(repository, "Migrations.Tests.Worker", "bin", configuration, output.Name, "Migrations.Tests.Worker.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build Migrations.Tests.Worker first (the test project references it).", path);
     }
 }

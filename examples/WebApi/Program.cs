@@ -1,0 +1,57 @@
+// A minimal API whose database is migrated before it serves its first request.
+// DuckDB file by default; PostgreSQL with Database__Provider=Postgres and ConnectionStrings__Postgres.
+using System.Data.Common;
+using Migrations.DuckDb;
+using Migrations.DuckDb.Client;
+using Migrations.Postgres;
+using Npgsql;
+
+var builder = WebApplication.CreateBuilder(args);
+var usePostgres = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+var connectionString = builder.Configuration.GetConnectionString(usePostgres ? "Postgres" : "DuckDb") ?? "";
+
+builder.Services.AddMigrations(o =>
+    {
+        if (usePostgres)
+        {
+            o.UsePostgres(connectionString);
+        }
+        else
+        {
+            o.UseDuckDb(connectionString);
+        }
+
+        o.ScanAssemblyOf<Program>();
+    })
+    .RunOnStartup()
+    .AddHealthCheck();
+
+builder.Services.AddSingleton<Func<DbConnection>>(usePostgres
+    ? () => new NpgsqlConnection(connectionString)
+    : () => new DuckDbConnection(connectionString));
+
+var app = builder.Build();
+
+app.MapGet("/todos", async (Func<DbConnection> open, CancellationToken cancellationToken) =>
+{
+    await using var connection = open();
+    await connection.OpenAsync(cancellationToken);
+    await using var command = connection.CreateCommand();
+    command.CommandText = "SELECT id, title, done FROM todos ORDER BY id";
+    await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+    var todos = new List<Todo>();
+    while (await reader.ReadAsync(cancellationToken))
+    {
+        todos.Add(new Todo(reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2)));
+    }
+
+    return todos;
+});
+
+app.MapHealthChecks("/health");
+app.Run();
+
+internal sealed record Todo(long Id, string Title, bool Done);
+
+/// <summary>The entry point, named for ScanAssemblyOf&lt;Program&gt;() and for tests.</summary>
+public partial class Program;
