@@ -1,0 +1,100 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Migrations.Building;
+using Migrations.DuckDb;
+using Migrations.Hosting;
+using Migrations.Postgres;
+using Migrations.Running;
+using Migrations.Tests.Support;
+using Npgsql;
+
+namespace Migrations.Tests.Hosting;
+
+/// <summary>AddMigrations and RunOnStartup in a real generic host.</summary>
+public class HostingTests : DuckDbFileTests
+{
+    [Test]
+    public void Starting_without_a_database_or_migrations_says_what_to_configure()
+    {
+        using var host = Host(o => { });
+        var error = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(error!.Message, Does.Contain("No database is configured").And.Contain("UseDuckDb").And.Contain("No migrations are configured"));
+    }
+
+    [Test]
+    public void A_connection_string_without_a_database_is_reported_at_start()
+    {
+        using var host = Host(o => o.UseDuckDb("Mode=ReadOnly").Add(typeof(Notes)));
+        var error = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.That(error!.Message, Does.Contain("names no database"));
+    }
+
+    [Test]
+    public async Task Run_on_startup_migrates_before_the_host_has_started()
+    {
+        using var host = Host(o => o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes)));
+        await host.StartAsync();
+
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L }));
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.That(health.Status, Is.EqualTo(HealthStatus.Healthy));
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task With_fail_on_error_off_the_host_starts_and_reports_unhealthy()
+    {
+        Db.Execute("CREATE TABLE notes (x INTEGER)");
+        using var host = Host(o => o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes)), s => s.FailOnError = false);
+        await host.StartAsync();
+
+        var health = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.That(health.Status, Is.EqualTo(HealthStatus.Unhealthy));
+        Assert.That(health.Entries["migrations"].Description, Does.Contain("Migrating at startup failed").And.Contain("Notes"));
+        await host.StopAsync();
+    }
+
+    [Test]
+    public async Task The_runner_is_a_service_and_the_health_check_reports_pending_migrations()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMigrations(o => o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes))).AddHealthCheck();
+        await using var provider = services.BuildServiceProvider();
+
+        var health = provider.GetRequiredService<HealthCheckService>();
+        Assert.That((await health.CheckHealthAsync()).Entries["migrations"].Description, Is.EqualTo("1 migrations pending: 1."));
+        await provider.GetRequiredService<MigrationRunner>().MigrateAsync();
+        Assert.That((await health.CheckHealthAsync()).Status, Is.EqualTo(HealthStatus.Healthy));
+    }
+
+    [Test]
+    public async Task Waiting_for_another_instances_lock_gives_up_after_the_limit()
+    {
+        var database = await PostgresServer.Instance.CreateDatabaseAsync("lock");
+        await using var other = new NpgsqlConnection(database);
+        await other.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrations.Postgres.Dialect.PostgresRunLock.Key})", other))
+        {
+            await hold.ExecuteNonQueryAsync(); // the dialect's own key: as if another instance were migrating
+        }
+
+        using var host = Host(o => o.UsePostgres(database).Add(typeof(Notes)), s => s.LockTimeout = TimeSpan.FromMilliseconds(300));
+        var error = Assert.ThrowsAsync<TimeoutException>(() => host.StartAsync());
+        Assert.That(error!.Message, Does.Contain("another instance is still migrating"));
+    }
+
+    private static IHost Host(Action<MigrationsOptions> configure, Action<MigrationsStartupOptions>? startup = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddMigrations(configure).RunOnStartup(startup).AddHealthCheck();
+        return builder.Build();
+    }
+
+    [Migration(1, "Notes")]
+    internal sealed class Notes : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("notes", t => t.Column("text", c => c.Text()));
+    }
+}
