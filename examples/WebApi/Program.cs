@@ -1,16 +1,19 @@
 // A minimal API whose database is migrated before it serves its first request.
 // DuckDB file by default; PostgreSQL with Database__Provider=Postgres and ConnectionStrings__Postgres.
+// "dotnet run -- migrate status | up | down <version> | script" manages the database instead of serving.
 using System.Data.Common;
+using Migrations.CommandLine;
 using Migrations.DuckDb;
 using Migrations.DuckDb.Client;
 using Migrations.Postgres;
+using Migrations.Running;
 using Npgsql;
 
 var builder = WebApplication.CreateBuilder(args);
 var usePostgres = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
 var connectionString = builder.Configuration.GetConnectionString(usePostgres ? "Postgres" : "DuckDb") ?? "";
 
-builder.Services.AddMigrations(o =>
+var migrations = builder.Services.AddMigrations(o =>
     {
         if (usePostgres)
         {
@@ -23,14 +26,24 @@ builder.Services.AddMigrations(o =>
 
         o.ScanAssemblyOf<Program>();
     })
-    .RunOnStartup()
     .AddHealthCheck();
+
+// Serving migrates first; "migrate ..." does only what it is told.
+if (args is not ["migrate", ..])
+{
+    migrations.RunOnStartup();
+}
 
 builder.Services.AddSingleton<Func<DbConnection>>(usePostgres
     ? () => new NpgsqlConnection(connectionString)
     : () => new DuckDbConnection(connectionString));
 
 var app = builder.Build();
+
+if (args is ["migrate", .. var command])
+{
+    return await MigrateCommand.RunAsync(command, app.Services.GetRequiredService<MigrationRunner>());
+}
 
 app.MapGet("/todos", async (Func<DbConnection> open, CancellationToken cancellationToken) =>
 {
@@ -49,7 +62,8 @@ app.MapGet("/todos", async (Func<DbConnection> open, CancellationToken cancellat
 });
 
 app.MapHealthChecks("/health");
-app.Run();
+await app.RunAsync();
+return 0;
 
 internal sealed record Todo(long Id, string Title, bool Done);
 

@@ -1,0 +1,52 @@
+using Migrations.CommandLine;
+using Migrations.Tests.Support;
+
+namespace Migrations.Tests.Hosting;
+
+/// <summary>The migrate command line, on a real DuckDB file.</summary>
+public class MigrateCommandTests : DuckDbFileTests
+{
+    [Test]
+    public async Task Status_up_script_and_down_do_what_they_say()
+    {
+        var runner = Db.Runner(typeof(HostingTests.Notes), typeof(MoreNotes));
+
+        var (code, status) = await Run(runner, "status");
+        Assert.That(code, Is.EqualTo(0));
+        Assert.That(status, Does.Contain("Version  Description  State").And.Contain("1        Notes        pending").And.Contain("0 applied, 2 pending of 2 known; database at version 0."));
+
+        var (_, script) = await Run(runner, "script", "1");
+        Assert.That(script, Does.Contain("CREATE TABLE \"main\".\"notes\"").And.Not.Contain("\"more\""));
+        Assert.That(Db.Exists("notes"), Is.False, "script runs nothing");
+
+        var (_, up) = await Run(runner, "up");
+        Assert.That(up, Does.Contain("applied   1 Notes").And.Contain("applied   2 MoreNotes"));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+
+        var (_, down) = await Run(runner, "down", "1");
+        Assert.That(down, Does.Contain("reverted  2 MoreNotes"));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L }));
+        Assert.That((await Run(runner, "status")).Output, Does.Contain("applied ").And.Contain("2        More notes   pending"));
+    }
+
+    [Test]
+    public async Task A_missing_argument_is_a_usage_error()
+    {
+        var (code, output) = await Run(Db.Runner(typeof(HostingTests.Notes)), "down");
+        Assert.That(code, Is.Not.EqualTo(0));
+        Assert.That(output, Does.Contain("version"));
+    }
+
+    private static async Task<(int Code, string Output)> Run(Migrations.Running.MigrationRunner runner, params string[] args)
+    {
+        using var output = new StringWriter();
+        var code = await MigrateCommand.RunAsync(args, runner, output);
+        return (code, output.ToString());
+    }
+
+    [Migration(2, "More notes")]
+    internal sealed class MoreNotes : Migration
+    {
+        public override void Up(Migrations.Building.MigrationBuilder m) => m.CreateTable("more", t => t.Column("text", c => c.Text()));
+    }
+}
