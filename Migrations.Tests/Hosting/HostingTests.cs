@@ -85,6 +85,28 @@ public class HostingTests : DuckDbFileTests
         Assert.That(error!.Message, Does.Contain("another instance is still migrating"));
     }
 
+    [Test]
+    public async Task Shutdown_cancels_a_run_that_waits_for_the_lock()
+    {
+        var database = await PostgresServer.Instance.CreateDatabaseAsync("cancel");
+        await using var other = new NpgsqlConnection(database);
+        await other.OpenAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrations.Postgres.Dialect.PostgresRunLock.Key})", other))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        using var host = Host(o => o.UsePostgres(database).Add(typeof(Notes)));
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Assert.CatchAsync<OperationCanceledException>(() => host.StartAsync(shutdown.Token));
+
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        await using var check = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE tablename = 'notes'", other);
+        Assert.That(await check.ExecuteScalarAsync(), Is.EqualTo(0L), "nothing ran");
+    }
+
     private static IHost Host(Action<MigrationsOptions> configure, Action<MigrationsStartupOptions>? startup = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
