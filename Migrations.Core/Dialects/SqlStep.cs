@@ -40,7 +40,8 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
 
     /// <summary>
     /// Carries the step out itself (a bulk load through the database's copy protocol) instead of
-    /// sending <see cref="Sql"/>, which then only describes it in scripts. Returns the rows written.
+    /// sending <see cref="Sql"/>, which then only describes it in scripts. Reports rows written so
+    /// far as it goes, for a progress line, and returns the rows written.
     /// </summary>
-    public Func<DbConnection, CancellationToken, Task<int>>? Run { get; init; }
+    public Func<DbConnection, IProgress<long>, CancellationToken, Task<int>>? Run { get; init; }
 }

@@ -29,6 +29,9 @@ public sealed class MigrationRunner
         _catalog = new Lazy<MigrationCatalog>(() => MigrationCatalog.Discover(_options));
     }
 
+    /// <summary>How often a long bulk step logs how far it has got.</summary>
+    internal static TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The known migrations in version order.</summary>
     /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
     public IReadOnlyList<MigrationInfo> Migrations => _catalog.Value.Migrations;
@@ -294,7 +297,8 @@ public sealed class MigrationRunner
             {
                 current = step;
                 RunnerLog.Statement(_logger, info.Version, step.Sql);
-                var rows = await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken).ConfigureAwait(false);
+                var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, info.Version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
+                var rows = await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
                 // Why the planner chose this step (a rebuild, a row copy), and the rows it wrote where that counts.
                 if (step is { Comment: not null, ReportsRows: true })
                 {

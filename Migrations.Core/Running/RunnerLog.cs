@@ -46,4 +46,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Information, Message = "{Version}: {Comment}: {Rows} rows")]
     public static partial void RowsWritten(ILogger logger, long version, string comment, int rows);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "{Version}: {Comment}: {Rows} rows so far")]
+    public static partial void Progress(ILogger logger, long version, string comment, long rows);
 }

@@ -6,12 +6,12 @@ namespace Migrations.Running;
 /// <summary>Runs steps on an ADO.NET connection, values always bound as parameters.</summary>
 internal static class StepExecutor
 {
-    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStep step, CancellationToken cancellationToken)
+    public static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, SqlStep step, CancellationToken cancellationToken, IProgress<long>? progress = null)
     {
         if (step.Run is not null)
         {
             // Bulk loads run on the connection, inside its current transaction.
-            return await step.Run(connection, cancellationToken).ConfigureAwait(false);
+            return await step.Run(connection, progress ?? new Progress<long>(), cancellationToken).ConfigureAwait(false);
         }
 
         await using var command = Create(connection, transaction, step);

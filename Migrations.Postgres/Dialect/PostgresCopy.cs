@@ -25,7 +25,7 @@ internal static class PostgresCopy
         {
             Comment = $"load {o.Rows.Count} rows into {o.Table}",
             ReportsRows = true,
-            Run = (connection, cancellationToken) => WriteAsync((NpgsqlConnection)connection, sql, o.Rows, cancellationToken),
+            Run = (connection, progress, cancellationToken) => WriteAsync((NpgsqlConnection)connection, sql, o.Rows, progress, cancellationToken),
         };
     }
 
@@ -37,12 +37,14 @@ internal static class PostgresCopy
         Comment = $"the sequence of {table}.{column}, if any, continues after the loaded values",
     };
 
-    private static async Task<int> WriteAsync(NpgsqlConnection connection, string sql, IReadOnlyList<IReadOnlyList<object?>> rows, CancellationToken cancellationToken)
+    private static async Task<int> WriteAsync(NpgsqlConnection connection, string sql, IReadOnlyList<IReadOnlyList<object?>> rows, IProgress<long> progress, CancellationToken cancellationToken)
     {
         await using var writer = await connection.BeginTextImportAsync(sql, cancellationToken).ConfigureAwait(false);
         var lines = new StringBuilder();
+        var written = 0L;
         foreach (var row in rows)
         {
+            written++;
             for (var i = 0; i < row.Count; i++)
             {
                 if (i > 0)
@@ -58,6 +60,7 @@ internal static class PostgresCopy
             {
                 await writer.WriteAsync(lines, cancellationToken).ConfigureAwait(false);
                 lines.Clear();
+                progress.Report(written);
             }
         }
 

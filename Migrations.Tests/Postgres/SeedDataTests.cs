@@ -22,6 +22,35 @@ public class SeedDataTests : PostgresTests
     }
 
     [Test]
+    public async Task A_long_load_logs_how_far_it_has_got()
+    {
+        var interval = MigrationRunner.ProgressInterval;
+        MigrationRunner.ProgressInterval = TimeSpan.Zero;
+        try
+        {
+            var log = new Support.ListLogger<MigrationRunner>();
+            await using var dialect = new Migrations.Postgres.PostgresDialect(ConnectionString);
+            await new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Catalogue), typeof(LoadMany)), log).MigrateAsync();
+
+            var progress = log.Lines.Where(l => l.Event.Id == 15).Select(l => l.Message).ToList();
+            Assert.That(progress, Is.Not.Empty);
+            Assert.That(progress[0], Does.StartWith("2: load 20000 rows into products: ").And.EndWith("rows so far"));
+            Assert.That(log.Lines.Single(l => l.Event.Id == 14).Message, Is.EqualTo("2: load 20000 rows into products: 20000 rows"));
+        }
+        finally
+        {
+            MigrationRunner.ProgressInterval = interval;
+        }
+    }
+
+    [Migration(2, "Load many")]
+    internal sealed class LoadMany : Migration
+    {
+        public override void Up(MigrationBuilder m) =>
+            m.InsertData("products", ["name", "price", "kind"], Enumerable.Range(1, 20_000).Select(i => new object?[] { $"product number {i}", 1m, "book" }).ToArray());
+    }
+
+    [Test]
     public async Task A_load_is_rolled_back_with_its_migration()
     {
         await Runner(typeof(Catalogue)).MigrateAsync();
