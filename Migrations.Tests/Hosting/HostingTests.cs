@@ -73,12 +73,7 @@ public class HostingTests : DuckDbFileTests
     public async Task Waiting_for_another_instances_lock_gives_up_after_the_limit()
     {
         var database = await PostgresServer.Instance.CreateDatabaseAsync("lock");
-        await using var other = new NpgsqlConnection(database);
-        await other.OpenAsync();
-        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrations.Postgres.Dialect.PostgresRunLock.Key})", other))
-        {
-            await hold.ExecuteNonQueryAsync(); // the dialect's own key: as if another instance were migrating
-        }
+        await using var other = await HoldMigrationLockAsync(database);
 
         using var host = Host(o => o.UsePostgres(database).Add(typeof(Notes)), s => s.LockTimeout = TimeSpan.FromMilliseconds(300));
         var error = Assert.ThrowsAsync<TimeoutException>(() => host.StartAsync());
@@ -89,12 +84,7 @@ public class HostingTests : DuckDbFileTests
     public async Task Shutdown_cancels_a_run_that_waits_for_the_lock()
     {
         var database = await PostgresServer.Instance.CreateDatabaseAsync("cancel");
-        await using var other = new NpgsqlConnection(database);
-        await other.OpenAsync();
-        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrations.Postgres.Dialect.PostgresRunLock.Key})", other))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var other = await HoldMigrationLockAsync(database);
 
         using var host = Host(o => o.UsePostgres(database).Add(typeof(Notes)));
         using var shutdown = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
@@ -105,6 +95,16 @@ public class HostingTests : DuckDbFileTests
         Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         await using var check = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE tablename = 'notes'", other);
         Assert.That(await check.ExecuteScalarAsync(), Is.EqualTo(0L), "nothing ran");
+    }
+
+    /// <summary>A session holding the dialect's own lock key, as another instance that is migrating would.</summary>
+    private static async Task<NpgsqlConnection> HoldMigrationLockAsync(string database)
+    {
+        var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({Migrations.Postgres.Dialect.PostgresRunLock.Key})", connection);
+        await hold.ExecuteNonQueryAsync();
+        return connection;
     }
 
     private static IHost Host(Action<MigrationsOptions> configure, Action<MigrationsStartupOptions>? startup = null)
