@@ -29,9 +29,6 @@ public sealed class MigrationRunner
         _catalog = new Lazy<MigrationCatalog>(() => MigrationCatalog.Discover(_options));
     }
 
-    /// <summary>How often a long bulk step logs how far it has got.</summary>
-    internal static TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
-
     /// <summary>The known migrations in version order.</summary>
     /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
     public IReadOnlyList<MigrationInfo> Migrations => _catalog.Value.Migrations;
@@ -72,6 +69,7 @@ public sealed class MigrationRunner
             }
         }
 
+        var executor = new MigrationExecutor(connection.Connection, history, _logger);
         var planIsStale = false;
         foreach (var migration in work)
         {
@@ -82,7 +80,7 @@ public sealed class MigrationRunner
                 migration.Plan = await _dialect.CreatePlanner(connection.Connection).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
             }
 
-            await ExecuteAsync(connection.Connection, history, migration, cancellationToken).ConfigureAwait(false);
+            await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new MigrationResult(
@@ -252,141 +250,6 @@ public sealed class MigrationRunner
         if (problems.Count > 0)
         {
             throw new MigrationValidationException(problems);
-        }
-    }
-
-    private async Task ExecuteAsync(DbConnection connection, IHistoryTableSql history, PlannedMigration migration, CancellationToken cancellationToken)
-    {
-        var info = migration.Info;
-        if (migration.Up)
-        {
-            RunnerLog.Applying(_logger, info.Version, info.Description);
-        }
-        else
-        {
-            RunnerLog.Reverting(_logger, info.Version, info.Description);
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
-        {
-            await ExecuteWithoutTransactionAsync(connection, history, migration, started, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
-        SqlStep? current = null;
-        try
-        {
-            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
-            {
-                current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
-        }
-
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
-            {
-                current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, info.Version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
-                var rows = await StepExecutor.ExecuteAsync(connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
-                // Why the planner chose this step (a rebuild, a row copy), and the rows it wrote where that counts.
-                if (step is { Comment: not null, ReportsRows: true })
-                {
-                    RunnerLog.RowsWritten(_logger, info.Version, step.Comment, rows);
-                }
-                else if (step.Comment is not null)
-                {
-                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment);
-                }
-            }
-
-            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            current = migration.Up
-                ? history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
-                : history.Delete(info.Version);
-            await StepExecutor.ExecuteAsync(connection, transaction, current, cancellationToken).ConfigureAwait(false);
-            current = null;
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            // Never commit after an error: some databases would keep part of the work.
-            await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
-            if (e is OperationCanceledException)
-            {
-                throw;
-            }
-
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
-        }
-
-        LogDone(migration, started);
-    }
-
-    /// <summary>Each statement on its own, then the history row: for statements a database refuses in a transaction.</summary>
-    private async Task ExecuteWithoutTransactionAsync(DbConnection connection, IHistoryTableSql history, PlannedMigration migration, long started, CancellationToken cancellationToken)
-    {
-        var info = migration.Info;
-        SqlStep? current = null;
-        try
-        {
-            foreach (var step in migration.Plan.Steps)
-            {
-                current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
-            }
-
-            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            current = migration.Up
-                ? history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
-                : history.Delete(info.Version);
-            await StepExecutor.ExecuteAsync(connection, null, current, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
-        }
-
-        LogDone(migration, started);
-    }
-
-    private void LogDone(PlannedMigration migration, long started)
-    {
-        var info = migration.Info;
-        var total = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        if (migration.Up)
-        {
-            RunnerLog.Applied(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
-        }
-        else
-        {
-            RunnerLog.Reverted(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
-        }
-    }
-
-    private static async Task RollBackQuietlyAsync(DbTransaction transaction)
-    {
-        try
-        {
-            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-#pragma warning disable CA1031 // The original error is what matters; a failed rollback (e.g. after a failed commit) must not hide it.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
         }
     }
 }

@@ -24,8 +24,8 @@ public class SeedDataTests : PostgresTests
     [Test]
     public async Task A_long_load_logs_how_far_it_has_got()
     {
-        var interval = MigrationRunner.ProgressInterval;
-        MigrationRunner.ProgressInterval = TimeSpan.Zero;
+        var interval = MigrationExecutor.ProgressInterval;
+        MigrationExecutor.ProgressInterval = TimeSpan.Zero;
         try
         {
             var log = new Support.ListLogger<MigrationRunner>();
@@ -39,7 +39,7 @@ public class SeedDataTests : PostgresTests
         }
         finally
         {
-            MigrationRunner.ProgressInterval = interval;
+            MigrationExecutor.ProgressInterval = interval;
         }
     }
 

@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Migrations.Dialects;
+
+namespace Migrations.Running;
+
+/// <summary>
+/// Runs one planned migration: statements that must come first, then the rest in one transaction
+/// with the history row (rolled back on any error, never committed after one), or, for a
+/// migration the database will not run in a transaction, statement by statement with the history
+/// row last.
+/// </summary>
+internal sealed class MigrationExecutor
+{
+    private readonly DbConnection _connection;
+    private readonly IHistoryTableSql _history;
+    private readonly ILogger _logger;
+
+    public MigrationExecutor(DbConnection connection, IHistoryTableSql history, ILogger logger)
+    {
+        _connection = connection;
+        _history = history;
+        _logger = logger;
+    }
+
+    /// <summary>How often a long bulk step logs how far it has got.</summary>
+    internal static TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    public async Task ExecuteAsync(PlannedMigration migration, CancellationToken cancellationToken)
+    {
+        var info = migration.Info;
+        if (migration.Up)
+        {
+            RunnerLog.Applying(_logger, info.Version, info.Description);
+        }
+        else
+        {
+            RunnerLog.Reverting(_logger, info.Version, info.Description);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+        {
+            await ExecuteWithoutTransactionAsync(migration, started, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        SqlStep? current = null;
+        try
+        {
+            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                await StepExecutor.ExecuteAsync(_connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+        }
+
+        await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, info.Version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
+                var rows = await StepExecutor.ExecuteAsync(_connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
+                // Why the planner chose this step (a rebuild, a row copy), and the rows it wrote where that counts.
+                if (step is { Comment: not null, ReportsRows: true })
+                {
+                    RunnerLog.RowsWritten(_logger, info.Version, step.Comment, rows);
+                }
+                else if (step.Comment is not null)
+                {
+                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment);
+                }
+            }
+
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            current = migration.Up
+                ? _history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
+                : _history.Delete(info.Version);
+            await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
+            current = null;
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Never commit after an error: some databases would keep part of the work.
+            await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+        }
+
+        LogDone(migration, started);
+    }
+
+    /// <summary>Each statement on its own, then the history row: for statements a database refuses in a transaction.</summary>
+    private async Task ExecuteWithoutTransactionAsync(PlannedMigration migration, long started, CancellationToken cancellationToken)
+    {
+        var info = migration.Info;
+        SqlStep? current = null;
+        try
+        {
+            foreach (var step in migration.Plan.Steps)
+            {
+                current = step;
+                RunnerLog.Statement(_logger, info.Version, step.Sql);
+                await StepExecutor.ExecuteAsync(_connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+
+            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            current = migration.Up
+                ? _history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
+                : _history.Delete(info.Version);
+            await StepExecutor.ExecuteAsync(_connection, null, current, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
+        }
+
+        LogDone(migration, started);
+    }
+
+    private void LogDone(PlannedMigration migration, long started)
+    {
+        var info = migration.Info;
+        var total = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (migration.Up)
+        {
+            RunnerLog.Applied(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
+        }
+        else
+        {
+            RunnerLog.Reverted(_logger, info.Version, info.Description, total, migration.Plan.Steps.Count);
+        }
+    }
+
+    private static async Task RollBackQuietlyAsync(DbTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The original error is what matters; a failed rollback (e.g. after a failed commit) must not hide it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}
