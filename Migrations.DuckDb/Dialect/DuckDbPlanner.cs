@@ -104,7 +104,10 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var reason = RebuildReason(operation, model, table);
-        var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken).ConfigureAwait(false);
+        var inPlace = operation is AlterColumnNullabilityOperation && !Changed(table.Name) && OnlyReferencesBlock(model, table)
+            ? DuckDbSqlGenerator.Generate(operation).ToList()
+            : null;
+        var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
     }
 
@@ -213,34 +216,54 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             : o.Backfill is { Sql: not null } ? "existing rows get values computed from an expression"
             : !column.IsNullable && writesRows ? "DuckDB writes this value into every row, and then refuses SET NOT NULL in the same transaction"
             : null;
+        var inPlace = Decompose(shaped, fillValue);
+        if (reason is not null && !o.Column.IsIdentity && !Changed(o.Table) && o.Backfill is not { Sql: not null } && !writesRows && OnlyReferencesBlock(model, table))
+        {
+            // The research recipe: set the referencing tables aside, add the column in place, put them back.
+            return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false)];
+        }
+
         if (reason is not null)
         {
             var fill = o.Backfill is not null ? DuckDbSql.Default(o.Backfill)! : DuckDbSql.Default(column.Default) ?? "NULL";
             return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, new Dictionary<string, string> { [column.Name] = fill }).ConfigureAwait(false)];
         }
 
-        // Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.
         if (writesRows)
         {
             // Like an UPDATE: later ADD/DROP COLUMN, SET TYPE or SET NOT NULL on this table would fail.
             _changedRows.Add(o.Table);
         }
 
-        steps.AddRange(DuckDbSqlGenerator.Generate(shaped with { Column = column with { IsNullable = true, Default = fillValue } })
-            .Select(s => s with { Comment = column.IsNullable ? null : "DuckDB adds columns without constraints; NOT NULL follows" }));
+        Track(shaped);
+        return [.. steps, .. inPlace];
+    }
+
+    /// <summary>Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.</summary>
+    private static List<SqlStep> Decompose(AddColumnOperation shaped, DefaultValue? fillValue)
+    {
+        var column = shaped.Column;
+        var steps = DuckDbSqlGenerator.Generate(shaped with { Column = column with { IsNullable = true, Default = fillValue } })
+            .Select(s => s with { Comment = column.IsNullable ? null : "DuckDB adds columns without constraints; NOT NULL follows" })
+            .ToList();
         if (!column.IsNullable)
         {
-            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnNullabilityOperation(o.Table, column.Name, IsNullable: false)));
+            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnNullabilityOperation(shaped.Table, column.Name, IsNullable: false)));
         }
 
-        if (o.Backfill is not null)
+        if (shaped.Backfill is not null)
         {
-            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnDefaultOperation(o.Table, column.Name, column.Default)));
+            steps.AddRange(DuckDbSqlGenerator.Generate(new AlterColumnDefaultOperation(shaped.Table, column.Name, column.Default)));
         }
 
-        Track(shaped);
         return steps;
     }
+
+    /// <summary>True when the only thing blocking ALTERs on the table is other tables referencing it (no index, no self-reference).</summary>
+    private bool OnlyReferencesBlock(SchemaModel model, TableModel table) =>
+        table.Indexes.Count == 0 &&
+        !table.ForeignKeys.Any(f => _names.Same(f.PrincipalTable, table.Name)) &&
+        _names.Referencing(model, table.Name).Any();
 
     /// <summary>Why the operation cannot run in place on this table, or null when it can.</summary>
     private string? RebuildReason(MigrationOperation operation, SchemaModel model, TableModel table)
@@ -337,7 +360,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
     }
 
-    private async Task<IReadOnlyList<SqlStep>> RebuildAsync(MigrationOperation operation, SchemaModel model, TableModel table, string reason, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraSources = null)
+    private async Task<IReadOnlyList<SqlStep>> RebuildAsync(MigrationOperation operation, SchemaModel model, TableModel table, string reason, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? extraSources = null, IReadOnlyList<SqlStep>? inPlace = null)
     {
         var after = _schema.Advance(model, operation);
         var targetAfter = operation is RenameTableOperation rename ? table.Name with { Name = rename.NewName } : table.Name;
@@ -359,7 +382,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             levels[selfReferencing.Name] = await LevelsAsync(selfReferencing, cancellationToken).ConfigureAwait(false);
         }
 
-        var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason, t => levels.GetValueOrDefault(t.Name, DefaultLevels));
+        var (steps, rebuilt) = _rebuild.Plan(model, after, table.Name, targetAfter, sources, reason, t => levels.GetValueOrDefault(t.Name, DefaultLevels), inPlace);
         _schema.Replace(after);
         _changedRows.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
         _droppedIndexes.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));

@@ -26,6 +26,7 @@ internal sealed class DuckDbTableRebuild
     /// <param name="sources">For the target's columns after the change: the SQL that computes each from the old row; a column not listed keeps its value.</param>
     /// <param name="reason">Why a rebuild is needed, for scripts and logs.</param>
     /// <param name="levels">For tables that reference themselves: how many levels deep their rows go (rows are copied back level by level).</param>
+    /// <param name="inPlace">When given, the target stays: these statements change it while the tables referencing it are set aside.</param>
     public (IReadOnlyList<SqlStep> Steps, IReadOnlyList<TableName> Rebuilt) Plan(
         SchemaModel before,
         SchemaModel after,
@@ -33,16 +34,25 @@ internal sealed class DuckDbTableRebuild
         TableName targetAfter,
         IReadOnlyDictionary<string, string> sources,
         string reason,
-        Func<TableModel, int> levels)
+        Func<TableModel, int> levels,
+        IReadOnlyList<SqlStep>? inPlace = null)
     {
         var closure = ParentsFirst(before, Closure(before, target));
+        if (inPlace is not null)
+        {
+            // Only the tables that reference the target move aside; the target is altered where it is.
+            closure.RemoveAll(t => _names.Same(t.Name, target));
+        }
+
         var copies = closure.Select((t, i) => (Before: t, After: _names.Same(t.Name, target) ? targetAfter : t.Name, Copy: CopyName(t.Name, i))).ToList();
         var steps = new List<SqlStep>();
-        var others = copies.Count > 1 ? $" and {string.Join(", ", copies.Skip(1).Select(c => c.Before.Name))}, which reference it," : "";
-        var why = $"rebuild {target}{others} because {reason}";
+        var why = inPlace is not null
+            ? $"move {string.Join(", ", copies.Select(c => c.Before.Name))} aside, which reference {target}, so that DuckDB lets {target} change in place: {reason}"
+            : $"rebuild {target}{(copies.Count > 1 ? $" and {string.Join(", ", copies.Skip(1).Select(c => c.Before.Name))}, which reference it," : "")} because {reason}";
 
         steps.AddRange(copies.Select((c, i) => new SqlStep($"CREATE TEMP TABLE {c.Copy} AS SELECT * FROM {Quote(c.Before.Name)}") { Comment = i == 0 ? why : null }));
         steps.AddRange(Enumerable.Reverse(copies).Select(c => new SqlStep($"DROP TABLE {Quote(c.Before.Name)}")));
+        steps.AddRange(inPlace ?? []);
         var created = copies.Select(c => (c.Before, c.Copy, After: _names.FindTable(after, c.After)
             ?? throw new InvalidOperationException($"The model after the change has no table {c.After}."))).ToList();
         steps.AddRange(created.Select(c => new SqlStep(DuckDbSqlGenerator.CreateTable(c.After))));
