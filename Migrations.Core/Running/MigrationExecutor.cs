@@ -52,8 +52,7 @@ internal sealed class MigrationExecutor
             foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
             {
                 current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                await StepExecutor.ExecuteAsync(_connection, null, step, cancellationToken).ConfigureAwait(false);
+                await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -68,24 +67,10 @@ internal sealed class MigrationExecutor
             foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
             {
                 current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, info.Version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
-                var rows = await StepExecutor.ExecuteAsync(_connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
-                // Why the planner chose this step (a rebuild, a row copy), and the rows it wrote where that counts.
-                if (step is { Comment: not null, ReportsRows: true })
-                {
-                    RunnerLog.RowsWritten(_logger, info.Version, step.Comment, rows);
-                }
-                else if (step.Comment is not null)
-                {
-                    RunnerLog.PlannedStep(_logger, info.Version, step.Comment);
-                }
+                await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
             }
 
-            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            current = migration.Up
-                ? _history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
-                : _history.Delete(info.Version);
+            current = migration.HistoryRow(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
             current = null;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -116,14 +101,10 @@ internal sealed class MigrationExecutor
             foreach (var step in migration.Plan.Steps)
             {
                 current = step;
-                RunnerLog.Statement(_logger, info.Version, step.Sql);
-                await StepExecutor.ExecuteAsync(_connection, null, step, cancellationToken).ConfigureAwait(false);
+                await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
             }
 
-            var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            current = migration.Up
-                ? _history.Insert(info.Version, info.Description, elapsed, OperationChecksum.Compute(migration.Operations))
-                : _history.Delete(info.Version);
+            current = migration.HistoryRow(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             await StepExecutor.ExecuteAsync(_connection, null, current, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -133,6 +114,22 @@ internal sealed class MigrationExecutor
         }
 
         LogDone(migration, started);
+    }
+
+    /// <summary>Runs one planned step, logging it, its progress if it is a bulk load, and why the planner chose it.</summary>
+    private async Task RunAsync(SqlStep step, DbTransaction? transaction, long version, CancellationToken cancellationToken)
+    {
+        RunnerLog.Statement(_logger, version, step.Sql);
+        var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
+        var rows = await StepExecutor.ExecuteAsync(_connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
+        if (step is { Comment: not null, ReportsRows: true })
+        {
+            RunnerLog.RowsWritten(_logger, version, step.Comment, rows);
+        }
+        else if (step.Comment is not null)
+        {
+            RunnerLog.PlannedStep(_logger, version, step.Comment);
+        }
     }
 
     private void LogDone(PlannedMigration migration, long started)

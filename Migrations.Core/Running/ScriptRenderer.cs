@@ -20,9 +20,7 @@ internal static class ScriptRenderer
         {
             script.AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
-            var history = migration.Up
-                ? historySql.Insert(migration.Info.Version, migration.Info.Description, 0, OperationChecksum.Compute(migration.Operations))
-                : historySql.Delete(migration.Info.Version);
+            var history = migration.HistoryRow(historySql, executionMilliseconds: 0);
             if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
             {
                 script.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");
