@@ -16,6 +16,7 @@ public sealed class MigrationRunner
     private readonly MigrationRunnerOptions _options;
     private readonly ILogger _logger;
     private readonly Lazy<MigrationCatalog> _catalog;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
 
     /// <summary>Creates a runner.</summary>
     /// <param name="dialect">The database's dialect, for example <c>new DuckDbDialect("Data Source=app.duckdb")</c>.</param>
@@ -101,8 +102,7 @@ public sealed class MigrationRunner
         var changed = new List<MigrationInfo>();
         foreach (var row in applied)
         {
-            if (catalog.Find(row.Version) is { } info &&
-                OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, [])) != row.Checksum)
+            if (catalog.Find(row.Version) is { } info && ChecksumOf(info) != row.Checksum)
             {
                 changed.Add(info);
             }
@@ -131,6 +131,13 @@ public sealed class MigrationRunner
         await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
         return ScriptRenderer.Render(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history);
     }
+
+    /// <summary>
+    /// The checksum of a known migration's Up, computed once per runner: status (and the health check
+    /// that polls it) would otherwise instantiate and serialize every applied migration on each call.
+    /// </summary>
+    private string ChecksumOf(MigrationInfo info) =>
+        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, [])));
 
     private MigrationCatalog Catalog()
     {
