@@ -3,7 +3,7 @@ namespace Migrations.Operations;
 /// <summary>Adds a column to a table.</summary>
 /// <param name="Table">The table.</param>
 /// <param name="Column">The new column.</param>
-public sealed record AddColumnOperation(TableName Table, ColumnDefinition Column) : MigrationOperation
+public sealed record AddColumnOperation(TableName Table, ColumnDefinition Column) : MigrationOperation, ITableOperation
 {
     /// <summary>
     /// The value existing rows get, when it differs from the column's default (or the column has none):

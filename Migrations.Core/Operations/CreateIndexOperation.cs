@@ -5,7 +5,7 @@ namespace Migrations.Operations;
 /// <param name="Name">The index's name.</param>
 /// <param name="Columns">The indexed columns in order.</param>
 /// <param name="IsUnique">Whether the index rejects duplicates.</param>
-public sealed record CreateIndexOperation(TableName Table, string Name, IReadOnlyList<string> Columns, bool IsUnique = false) : MigrationOperation
+public sealed record CreateIndexOperation(TableName Table, string Name, IReadOnlyList<string> Columns, bool IsUnique = false) : MigrationOperation, ITableOperation
 {
     /// <summary>
     /// Builds the index without blocking writes where the database can (PostgreSQL's

@@ -3,7 +3,7 @@ namespace Migrations.Operations;
 /// <summary>Creates a table with its columns and constraints.</summary>
 /// <param name="Table">The new table.</param>
 /// <param name="Columns">Its columns in order.</param>
-public sealed record CreateTableOperation(TableName Table, IReadOnlyList<ColumnDefinition> Columns) : MigrationOperation
+public sealed record CreateTableOperation(TableName Table, IReadOnlyList<ColumnDefinition> Columns) : MigrationOperation, ITableOperation
 {
     /// <summary>The primary key, or null for none.</summary>
     public PrimaryKeyConstraint? PrimaryKey { get; init; }

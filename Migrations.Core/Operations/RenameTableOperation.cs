@@ -1,7 +1,7 @@
 namespace Migrations.Operations;
 
 /// <summary>Renames a table within its schema.</summary>
-public sealed record RenameTableOperation(TableName Table, string NewName) : MigrationOperation
+public sealed record RenameTableOperation(TableName Table, string NewName) : MigrationOperation, ITableOperation
 {
     /// <inheritdoc />
     public override string Describe() => $"RenameTable {Table} to {NewName}";

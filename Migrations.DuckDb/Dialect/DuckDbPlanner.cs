@@ -81,22 +81,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var table = operation switch
-        {
-            DropTableOperation o => _names.FindTable(model, o.Table),
-            RenameTableOperation o => _names.FindTable(model, o.Table),
-            DropColumnOperation o => _names.FindTable(model, o.Table),
-            RenameColumnOperation o => _names.FindTable(model, o.Table),
-            AlterColumnTypeOperation o => _names.FindTable(model, o.Table),
-            AlterColumnNullabilityOperation o => _names.FindTable(model, o.Table),
-            AddPrimaryKeyOperation o => _names.FindTable(model, o.Table),
-            AddUniqueConstraintOperation o => _names.FindTable(model, o.Table),
-            AddForeignKeyOperation o => _names.FindTable(model, o.Table),
-            AddCheckConstraintOperation o => _names.FindTable(model, o.Table),
-            DropConstraintOperation o => _names.FindTable(model, o.Table),
-            CreateIndexOperation o => _names.FindTable(model, o.Table),
-            _ => null,
-        };
+        var table = operation is ITableOperation target ? _names.FindTable(model, target.Table) : null;
         if (table is null)
         {
             // Not in the schema as known (made by raw SQL earlier, or missing): let DuckDB decide.
@@ -212,21 +197,23 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         var writesRows = !DuckDbFills.IsStoredAsConstant(column.Type, fillValue);
         var reason = o.Column.IsIdentity ? "an identity column needs its values and NOT NULL at once, which DuckDB cannot add in place"
             : Changed(o.Table) ? ChangedRowsReason
-            : !column.IsNullable && Blocker(model, table) is { } blocker ? $"{blocker}, and DuckDB refuses SET NOT NULL there"
             : o.Backfill is { Sql: not null } ? "existing rows get values computed from an expression"
             : !column.IsNullable && writesRows ? "DuckDB writes this value into every row, and then refuses SET NOT NULL in the same transaction"
             : null;
-        var inPlace = Decompose(shaped, fillValue);
-        if (reason is not null && !o.Column.IsIdentity && !Changed(o.Table) && o.Backfill is not { Sql: not null } && !writesRows && OnlyReferencesBlock(model, table))
-        {
-            // The research recipe: set the referencing tables aside, add the column in place, put them back.
-            return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false)];
-        }
-
+        // In a rebuild, existing rows get the backfill (or the default) as the rows are copied back.
+        var filled = new Dictionary<string, string> { [column.Name] = DuckDbSql.Default(fillValue) ?? "NULL" };
         if (reason is not null)
         {
-            var fill = o.Backfill is not null ? DuckDbSql.Default(o.Backfill)! : DuckDbSql.Default(column.Default) ?? "NULL";
-            return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, new Dictionary<string, string> { [column.Name] = fill }).ConfigureAwait(false)];
+            return [.. steps, .. await RebuildAsync(shaped, model, table, reason, cancellationToken, filled).ConfigureAwait(false)];
+        }
+
+        if (!column.IsNullable && Blocker(model, table) is { } blocker)
+        {
+            // Only referencing tables in the way: the research recipe sets them aside and adds the column in place.
+            var why = $"{blocker}, and DuckDB refuses SET NOT NULL there";
+            return OnlyReferencesBlock(model, table)
+                ? [.. steps, .. await RebuildAsync(shaped, model, table, why, cancellationToken, inPlace: Decompose(shaped, fillValue)).ConfigureAwait(false)]
+                : [.. steps, .. await RebuildAsync(shaped, model, table, why, cancellationToken, filled).ConfigureAwait(false)];
         }
 
         if (writesRows)
@@ -236,7 +223,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         Track(shaped);
-        return [.. steps, .. inPlace];
+        return [.. steps, .. Decompose(shaped, fillValue)];
     }
 
     /// <summary>Add with the backfill (or default) so that existing rows get it, then constrain, then settle the default.</summary>

@@ -68,20 +68,16 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     {
         switch (operation)
         {
-            case InsertDataOperation o when o.Rows.Count >= CopyThreshold:
-                var loaded = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                var resets = o.Columns.Where(c => loaded(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
-                return Track(o, [PostgresCopy.Load(o), .. resets]);
             case InsertDataOperation o:
-                var insertTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                var small = o.Columns.Where(c => insertTypes(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
-                return Track(o, [.. PostgresSqlGenerator.Data(insertTypes).Insert(o), .. small]);
+                var types = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
+                var load = o.Rows.Count >= CopyThreshold ? [PostgresCopy.Load(o)] : PostgresSqlGenerator.Data(types).Insert(o);
+                // After explicit ids, sequences behind integer columns must continue past them.
+                var resets = o.Columns.Where(c => types(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
+                return Track(o, [.. load, .. resets]);
             case UpdateDataOperation o:
-                var updateTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                return Track(o, [PostgresSqlGenerator.Data(updateTypes).Update(o)]);
+                return Track(o, [PostgresSqlGenerator.Data(await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false)).Update(o)]);
             case DeleteDataOperation o:
-                var deleteTypes = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                return Track(o, [PostgresSqlGenerator.Data(deleteTypes).Delete(o)]);
+                return Track(o, [PostgresSqlGenerator.Data(await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false)).Delete(o)]);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
             case CreateIndexOperation { Concurrently: true } o when await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false):
@@ -108,7 +104,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                 // The same type again is a no-op: two tables (or migrations) may both ask for it.
                 return current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
                     ? []
-                    : [new SqlStep(Fail($"{type} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue."))];
+                    : throw new MigrationPlanningException(create, $"{type} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue.");
             }
 
             if (_names.FindTable(model, type) is not null)
