@@ -160,11 +160,20 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     [Test]
     public async Task Migrated_schema_and_rows_survive_closing_and_reopening_the_file()
     {
-        await Db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync();
-        Db.Execute("INSERT INTO people (name, email) VALUES ('Ann', 'ann@example.com')");
-        var catalog = Db.Catalog(includeHistory: true);
-        // Every connection is closed here, so the next one opens the file anew.
+        string catalog;
+        string rows;
+        using (var live = Db.Open())
+        {
+            // While this connection is open every read goes to the same live database instance.
+            await Db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync();
+            Db.Execute("INSERT INTO people (name, email) VALUES ('Ann', 'ann@example.com')");
+            catalog = Db.Catalog(includeHistory: true);
+            rows = Db.RowChecksum("people");
+        }
+
+        // The last connection is closed, so the instance is gone: these reads open the file anew.
         Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
+        Assert.That(Db.RowChecksum("people"), Is.EqualTo(rows));
         Assert.That(Db.Rows("SELECT id, name, email FROM people").Single(), Is.EqualTo(new object[] { 1L, "Ann", "ann@example.com" }));
         Assert.That((await Db.Runner(typeof(People), typeof(PeopleEmail)).MigrateAsync()).NothingToDo, Is.True);
     }
