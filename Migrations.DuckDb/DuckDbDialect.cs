@@ -1,58 +1,59 @@
-using System.Data;
 using System.Data.Common;
+using DuckDB.NET.Data;
 using Migrations.Dialects;
-using Migrations.DuckDb.Client;
+using Migrations.DuckDb.Connections;
 using Migrations.DuckDb.Dialect;
 using Migrations.Operations;
 
 namespace Migrations.DuckDb;
 
 /// <summary>
-/// The DuckDB dialect: runs migrations on a DuckDB file or in-memory database, through this
-/// package's ADO.NET client or any DuckDB <see cref="DbConnection"/> you pass in.
+/// The DuckDB dialect, on DuckDB.NET: migrates a DuckDB file through the same database instance
+/// the application's own <see cref="DuckDBConnection"/>s use, so their writes and the migrations'
+/// never overwrite each other.
 /// </summary>
 public sealed class DuckDbDialect : IMigrationDialect
 {
-    private readonly string? _connectionString;
-    private readonly DbConnection? _connection;
+    private readonly ConnectionOpener _opener;
 
-    /// <summary>Migrates the database a connection string names, for example <c>Data Source=app.duckdb</c>.</summary>
-    /// <param name="connectionString">A DuckDB connection string.</param>
-    public DuckDbDialect(string connectionString)
+    /// <summary>
+    /// Migrates the database a connection string names, for example <c>Data Source=app.duckdb</c>.
+    /// Settings after the data source (<c>threads=4</c>, <c>memory_limit=1GB</c>, <c>access_mode=READ_ONLY</c>)
+    /// reach DuckDB when this opens the file first. When the application already has the file open
+    /// under another spelling of its path, the run joins that instance.
+    /// </summary>
+    /// <param name="connectionString">A DuckDB.NET connection string.</param>
+    /// <exception cref="ArgumentException">The connection string is malformed, names no file, or names an in-memory database no other connection could see.</exception>
+    public DuckDbDialect(string connectionString) =>
+        _opener = new ConnectionOpener.FromConnectionString(DuckDbDataSource.Parse(connectionString));
+
+    /// <summary>
+    /// Migrates through a connection you own (an in-memory database, say): opened if closed and then
+    /// closed again, never disposed. Do not use it elsewhere while a run is in progress.
+    /// </summary>
+    /// <param name="connection">A DuckDB.NET connection.</param>
+    public DuckDbDialect(DuckDBConnection connection)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        if (new DuckDbConnectionStringBuilder(connectionString).DataSource.Length == 0)
-        {
-            throw new ArgumentException($"The DuckDB connection string \"{connectionString}\" names no database: use \"Data Source=app.duckdb\" or \"Data Source=:memory:name\".", nameof(connectionString));
-        }
-
-        _connectionString = connectionString;
+        ArgumentNullException.ThrowIfNull(connection);
+        _opener = new ConnectionOpener.FromApplication(() => connection);
     }
 
-    /// <summary>Migrates through a connection you own (for example DuckDB.NET's DuckDBConnection); it is opened if closed and never disposed.</summary>
-    /// <param name="connection">A DuckDB connection.</param>
-    public DuckDbDialect(DbConnection connection) => _connection = connection ?? throw new ArgumentNullException(nameof(connection));
+    /// <summary>
+    /// Migrates through connections the application makes (one per run): each is opened if closed
+    /// and then closed again, never disposed.
+    /// </summary>
+    /// <param name="connectionFactory">Returns the connection for a run.</param>
+    public DuckDbDialect(Func<DuckDBConnection> connectionFactory)
+    {
+        ArgumentNullException.ThrowIfNull(connectionFactory);
+        _opener = new ConnectionOpener.FromApplication(connectionFactory);
+    }
 
     /// <inheritdoc />
     public string Name => "DuckDB";
 
     /// <inheritdoc />
-    public async Task<DialectConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (_connection is null)
-        {
-            var connection = new DuckDbConnection(_connectionString!);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            return new DialectConnection(connection, owned: true);
-        }
-
-        if (_connection.State != ConnectionState.Open)
-        {
-            await _connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return new DialectConnection(_connection, owned: false);
-    }
+    public Task<DialectConnection> OpenAsync(CancellationToken cancellationToken) => _opener.OpenAsync(cancellationToken);
 
     /// <inheritdoc />
     public Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -33,12 +33,4 @@ public sealed class MigrationsBuilder
 
         return this;
     }
-
-    /// <summary>Adds a health check that is unhealthy while migrations are pending or the startup run failed.</summary>
-    /// <param name="name">The check's name.</param>
-    public MigrationsBuilder AddHealthCheck(string name = "migrations")
-    {
-        Services.AddHealthChecks().AddCheck<MigrationsHealthCheck>(name);
-        return this;
-    }
 }

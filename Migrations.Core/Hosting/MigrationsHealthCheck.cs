@@ -3,18 +3,23 @@ using Migrations.Running;
 
 namespace Migrations.Hosting;
 
-/// <summary>Unhealthy while migrations are pending or the startup run failed; healthy at the latest version.</summary>
-internal sealed class MigrationsHealthCheck : IHealthCheck
+/// <summary>
+/// Unhealthy while migrations are pending or the startup run failed; healthy at the latest version.
+/// <c>AddMigrations</c> registers it; add it to your health checks with
+/// <c>services.AddHealthChecks().AddCheck&lt;MigrationsHealthCheck&gt;("migrations")</c>.
+/// </summary>
+public sealed class MigrationsHealthCheck : IHealthCheck
 {
     private readonly MigrationRunner _runner;
     private readonly MigrationsState _state;
 
-    public MigrationsHealthCheck(MigrationRunner runner, MigrationsState state)
+    internal MigrationsHealthCheck(MigrationRunner runner, MigrationsState state)
     {
         _runner = runner;
         _state = state;
     }
 
+    /// <inheritdoc />
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (_state.StartupFailure is { } failure)

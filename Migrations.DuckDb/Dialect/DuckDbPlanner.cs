@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Migrations.Dialects;
+using Migrations.DuckDb.Loading;
 using Migrations.Operations;
 using Migrations.Schema;
 
@@ -74,6 +75,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case CreateIndexOperation o when !Changed(o.Table):
                 return Native(o);
+            case InsertDataOperation o when o.Rows.Count >= AppenderLoad.Threshold:
+                return [AppenderLoad.Step(o, _names.Resolve(o.Table), () => DuckDbSqlGenerator.Generate(o))];
             case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
                 return Native(operation);
             case IEnumTypeOperation:
@@ -422,7 +425,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     }
 
     /// <summary>Views mentioning a renamed table or column are re-created with the new name.</summary>
-    private IEnumerable<SqlStep> AfterRename(MigrationOperation operation, SchemaModel before)
+    private List<SqlStep> AfterRename(MigrationOperation operation, SchemaModel before)
     {
         var (table, from, to) = operation switch
         {
@@ -473,7 +476,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     }
 
     /// <summary>Dropping a table or column drops the identity sequences only it used.</summary>
-    private IEnumerable<SqlStep> AfterDrop(MigrationOperation operation, SchemaModel before, TableModel table)
+    private List<SqlStep> AfterDrop(MigrationOperation operation, SchemaModel before, TableModel table)
     {
         var (candidates, column) = operation switch
         {

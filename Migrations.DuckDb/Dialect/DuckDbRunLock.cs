@@ -1,25 +1,26 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Migrations.DuckDb.Connections;
 
 namespace Migrations.DuckDb.Dialect;
 
 /// <summary>
-/// Keeps runners in one process from migrating the same database at once. Other processes are
-/// kept out by DuckDB itself: only one process can open a database file for writing.
+/// Keeps runners in one process from migrating the same database at once, however each spells its
+/// path. Other processes are kept out by DuckDB itself: only one process can open a file for writing.
 /// </summary>
 internal static class DuckDbRunLock
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(FilePaths.Comparer);
     private static readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> ByConnection = [];
 
     public static async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var source = connection.DataSource;
         // A private in-memory database is reachable only through its own connection.
-        var gate = string.IsNullOrEmpty(source) || source == ":memory:"
+        var gate = string.IsNullOrEmpty(source) || source.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
             ? ByConnection.GetValue(connection, _ => new SemaphoreSlim(1, 1))
-            : ByFile.GetOrAdd(source.StartsWith(":memory:", StringComparison.Ordinal) ? source : Path.GetFullPath(source), _ => new SemaphoreSlim(1, 1));
+            : ByFile.GetOrAdd(source.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase) ? DuckDbDataSource.SharedMemory : FilePaths.Resolve(source), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Release(gate);
     }

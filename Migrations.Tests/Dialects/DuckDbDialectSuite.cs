@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Migrations.Dialects;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Operations;
 using Migrations.Tests.Support;
 

@@ -1,5 +1,5 @@
 using Migrations.Building;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 using Migrations.Tests.Support;
 
@@ -16,7 +16,7 @@ public class DuckDbEnumTests : DuckDbFileTests
         Db.Execute("INSERT INTO admins (name, role) VALUES ('root', 'teacher')");
 
         Assert.That(Db.Rows("SELECT type_name FROM duckdb_types() WHERE logical_type = 'ENUM' AND NOT internal").Select(r => r[0]), Is.EqualTo(new[] { "role" }));
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO users (email, role) VALUES ('x', 'janitor')"));
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO users (email, role) VALUES ('x', 'janitor')"));
     }
 
     [Test]
@@ -33,7 +33,7 @@ public class DuckDbEnumTests : DuckDbFileTests
         Db.Execute("INSERT INTO users (email, role) VALUES ('g@example.com', 'guest')");
         Db.Execute("INSERT INTO admins (name, role) VALUES ('visitor', 'guest')");
         Assert.That(Db.Scalar("SELECT enum_range(NULL::role)::VARCHAR"), Is.EqualTo("[instructor, guest, student]"));
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO users (email, role) VALUES ('x', 'teacher')"), "the old name is gone");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO users (email, role) VALUES ('x', 'teacher')"), "the old name is gone");
         Assert.That(Db.Rows("SELECT index_name FROM duckdb_indexes()").Select(r => r[0]), Is.EqualTo(new[] { "ix_users_role" }), "the indexed column was rebuilt with its index");
 
         await Db.Runner(typeof(Roles), typeof(GuestsAndInstructors)).MigrateToAsync(1);

@@ -1,5 +1,5 @@
 using Migrations.Building;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Operations;
 using Migrations.Tests.Support;
 
@@ -29,10 +29,10 @@ public class DuckDbOperationTests : DuckDbFileTests
         Assert.That(Db.Rows("SELECT id, name FROM customers ORDER BY id").Select(r => $"{r[0]} {r[1]}"), Is.EqualTo(new[] { "1 Ann", "2 Bob" }));
         Assert.That(Db.Scalar("SELECT id FROM orders"), Is.EqualTo(1L));
 
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('pen', 99)"), "foreign key");
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('pen', 1, 0)"), "check");
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('Eve', 'ann@example.com')"), "unique");
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (email) VALUES ('x@example.com')"), "not null");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('pen', 99)"), "foreign key");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id, quantity) VALUES ('pen', 1, 0)"), "check");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('Eve', 'ann@example.com')"), "unique");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO customers (email) VALUES ('x@example.com')"), "not null");
     }
 
     [Test]
@@ -74,7 +74,7 @@ public class DuckDbOperationTests : DuckDbFileTests
             Is.EqualTo(new[] { "1,first,9.99,new,1", "2,second,19.99,new,2" }));
         Db.Execute("INSERT INTO items (id, title) VALUES (3, 'third')");
         Assert.That(Db.Scalar("SELECT serial FROM items WHERE id = 3"), Is.EqualTo(3L), "the identity sequence continues");
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO items (id) VALUES (4)"), "title is NOT NULL now");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO items (id) VALUES (4)"), "title is NOT NULL now");
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class DuckDbOperationTests : DuckDbFileTests
             Is.EqualTo(new[] { "ux_products_name_id True ['\"name\"', id]" }));
         Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()").Select(r => r[0]), Is.EqualTo(new[] { "counter" }));
         Assert.That(Db.Scalar("SELECT nextval('counter')"), Is.EqualTo(100L));
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO products VALUES (1, 'again')"), "the new primary key holds");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO products VALUES (1, 'again')"), "the new primary key holds");
     }
 
     [Test]

@@ -1,5 +1,5 @@
 using Migrations.Dialects;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.DuckDb.Dialect;
 using Migrations.Operations;
 
@@ -8,12 +8,12 @@ namespace Migrations.Tests.DuckDb;
 /// <summary>The planner's choices as data, planned against a real in-memory DuckDB.</summary>
 public class DuckDbPlannerTests
 {
-    private DuckDbConnection _connection = null!;
+    private DuckDBConnection _connection = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _connection = new DuckDbConnection("Data Source=:memory:");
+        _connection = new DuckDBConnection("Data Source=:memory:");
         _connection.Open();
     }
 

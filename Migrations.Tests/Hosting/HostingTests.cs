@@ -26,7 +26,7 @@ public class HostingTests : DuckDbFileTests
     [Test]
     public void A_connection_string_without_a_database_is_reported_at_start()
     {
-        using var host = Host(o => o.UseDuckDb("Mode=ReadOnly").Add(typeof(Notes)));
+        using var host = Host(o => o.UseDuckDb("access_mode=READ_ONLY").Add(typeof(Notes)));
         var error = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.That(error!.Message, Does.Contain("names no database"));
     }
@@ -60,7 +60,8 @@ public class HostingTests : DuckDbFileTests
     public async Task The_runner_is_a_service_and_the_health_check_reports_pending_migrations()
     {
         var services = new ServiceCollection().AddLogging();
-        services.AddMigrations(o => o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes))).AddHealthCheck();
+        services.AddMigrations(o => o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes)));
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations");
         await using var provider = services.BuildServiceProvider();
 
         var health = provider.GetRequiredService<HealthCheckService>();
@@ -110,7 +111,8 @@ public class HostingTests : DuckDbFileTests
     private static IHost Host(Action<MigrationsOptions> configure, Action<MigrationsStartupOptions>? startup = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Services.AddMigrations(configure).RunOnStartup(startup).AddHealthCheck();
+        builder.Services.AddMigrations(configure).RunOnStartup(startup);
+        builder.Services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations");
         return builder.Build();
     }
 

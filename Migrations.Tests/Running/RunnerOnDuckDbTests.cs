@@ -1,7 +1,7 @@
 using Migrations.Building;
 using Migrations.Dialects;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 using Migrations.Tests.Support;
 
@@ -191,7 +191,7 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     [Test]
     public async Task A_connection_passed_in_is_used_and_left_open()
     {
-        using var connection = new DuckDbConnection("Data Source=:memory:");
+        using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         var runner = new MigrationRunner(new DuckDbDialect(connection), new MigrationRunnerOptions().Add(typeof(People)));
         await runner.MigrateAsync();

@@ -1,6 +1,6 @@
 using System.Text;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 
 namespace Migrations.Tests.Support;
@@ -19,9 +19,9 @@ internal sealed class DuckDbTestDatabase : IDisposable
     public MigrationRunner Runner(params Type[] migrations) =>
         new(new DuckDbDialect(ConnectionString), new MigrationRunnerOptions().Add(migrations));
 
-    public DuckDbConnection Open()
+    public DuckDBConnection Open()
     {
-        var connection = new DuckDbConnection(ConnectionString);
+        var connection = new DuckDBConnection(ConnectionString);
         connection.Open();
         return connection;
     }
@@ -97,13 +97,13 @@ internal sealed class DuckDbTestDatabase : IDisposable
         }
     }
 
-    private static DuckDbCommand Command(DuckDbConnection connection, string sql, object?[] values)
+    private static DuckDBCommand Command(DuckDBConnection connection, string sql, object?[] values)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var value in values)
         {
-            command.Parameters.AddWithValue(value);
+            command.Parameters.Add(new DuckDBParameter { Value = value ?? DBNull.Value });
         }
 
         return command;

@@ -4,11 +4,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 
 var directory = Directory.CreateTempSubdirectory("migrations-bench-").FullName;
-Console.WriteLine($"DuckDB {new DuckDbConnection().ServerVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine($"DuckDB {new DuckDBConnection().ServerVersion}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
 
 var only = args.Length > 0 ? args[0] : "all";
 if (only is "all" or "runner")
@@ -52,7 +52,7 @@ async Task NoOpAtHead()
     await runner.MigrateAsync();
 
     // Usual case: the app already has the database open, so the run reuses the instance.
-    using var appConnection = new DuckDbConnection($"Data Source={path}");
+    using var appConnection = new DuckDBConnection($"Data Source={path}");
     appConnection.Open();
     var warm = await Median(200, async () => await runner.MigrateAsync());
     var floorWarm = await Median(200, () => ReadHistoryByHand(path));
@@ -104,7 +104,7 @@ async Task Apply300()
 // The floor: the same statements the runner sends, one transaction per migration with its history row.
 void ApplyByHand(string path, int migrations)
 {
-    using var connection = new DuckDbConnection($"Data Source={path}");
+    using var connection = new DuckDBConnection($"Data Source={path}");
     connection.Open();
     Exec(connection, "CREATE TABLE IF NOT EXISTS \"main\".\"__migrations_history\" (version BIGINT PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum VARCHAR NOT NULL)");
     for (var version = 1L; version <= migrations; version++)
@@ -117,10 +117,10 @@ void ApplyByHand(string path, int migrations)
 
         using var insert = connection.CreateCommand();
         insert.CommandText = "INSERT INTO \"main\".\"__migrations_history\" (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, current_timestamp, $3, $4)";
-        insert.Parameters.AddWithValue(version);
-        insert.Parameters.AddWithValue($"Generated {version}");
-        insert.Parameters.AddWithValue(0L);
-        insert.Parameters.AddWithValue("0");
+        insert.Parameters.Add(new DuckDBParameter(version));
+        insert.Parameters.Add(new DuckDBParameter($"Generated {version}"));
+        insert.Parameters.Add(new DuckDBParameter(0L));
+        insert.Parameters.Add(new DuckDBParameter("0"));
         insert.ExecuteNonQuery();
         transaction.Commit();
     }
@@ -128,7 +128,7 @@ void ApplyByHand(string path, int migrations)
 
 Task ReadHistoryByHand(string path)
 {
-    using var connection = new DuckDbConnection($"Data Source={path}");
+    using var connection = new DuckDBConnection($"Data Source={path}");
     connection.Open();
     using var command = connection.CreateCommand();
     command.CommandText = "SELECT version, description, applied_at, execution_ms, checksum FROM \"main\".\"__migrations_history\" ORDER BY version";
@@ -141,7 +141,7 @@ Task ReadHistoryByHand(string path)
     return Task.CompletedTask;
 }
 
-static void Exec(DuckDbConnection connection, string sql)
+static void Exec(DuckDBConnection connection, string sql)
 {
     using var command = connection.CreateCommand();
     command.CommandText = sql;

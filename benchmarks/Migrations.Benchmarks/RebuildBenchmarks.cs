@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 
 namespace Migrations.Benchmarks;
@@ -48,7 +48,7 @@ internal static class RebuildBenchmarks
     private static string Prepare(string directory, string name, string sql)
     {
         var path = Path.Combine(directory, $"{name}-prepared.duckdb");
-        using var connection = new DuckDbConnection($"Data Source={path}");
+        using var connection = new DuckDBConnection($"Data Source={path}");
         connection.Open();
         Execute(connection, sql);
         Execute(connection, "CHECKPOINT");
@@ -75,7 +75,7 @@ internal static class RebuildBenchmarks
                 else
                 {
                     var watch = Stopwatch.StartNew();
-                    using (var connection = new DuckDbConnection($"Data Source={path}"))
+                    using (var connection = new DuckDBConnection($"Data Source={path}"))
                     {
                         connection.Open();
                         Execute(connection, HistoryTable);
@@ -97,7 +97,7 @@ internal static class RebuildBenchmarks
         return (runs[runs.Count / 2], floors[floors.Count / 2]);
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         // One statement at a time, so that a multi-statement recipe stays inside the transaction.
         foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -2,7 +2,7 @@
 // Run it twice: the second run finds the database up to date and applies nothing.
 using Microsoft.Extensions.Logging;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 
 var path = args.Length > 0 ? args[0] : "quickstart.duckdb";
@@ -18,13 +18,13 @@ Console.WriteLine(result.NothingToDo
     ? "Database is up to date: no migration applied."
     : $"Applied {result.Applied.Count} migration(s): {string.Join(", ", result.Applied)}");
 
-await using var connection = new DuckDbConnection($"Data Source={path}");
+await using var connection = new DuckDBConnection($"Data Source={path}");
 await connection.OpenAsync();
 
 await using (var insert = connection.CreateCommand())
 {
     insert.CommandText = "INSERT INTO customers (name) VALUES ($1)";
-    insert.Parameters.AddWithValue("John Doe");
+    insert.Parameters.Add(new DuckDBParameter("John Doe"));
     await insert.ExecuteNonQueryAsync();
 }
 

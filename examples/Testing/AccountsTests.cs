@@ -3,7 +3,7 @@
 using Migrations;
 using Migrations.Building;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Postgres;
 using Migrations.Running;
 using Migrations.Testing;
@@ -27,10 +27,9 @@ public class AccountsTests
     public async Task A_new_account_starts_at_zero_on_duckdb()
     {
         // A private in-memory database, alive as long as this connection is open.
-        var source = $"Data Source=:memory:{Guid.NewGuid():N}";
-        await using var connection = new DuckDbConnection(source);
+        await using var connection = new DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync();
-        await new MigrationRunner(new DuckDbDialect(source), new MigrationRunnerOptions().ScanAssemblyOf<CreateAccounts>()).MigrateAsync();
+        await new MigrationRunner(new DuckDbDialect(connection), new MigrationRunnerOptions().ScanAssemblyOf<CreateAccounts>()).MigrateAsync();
 
         await using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO accounts (owner) VALUES ('ann') RETURNING balance";

@@ -2,9 +2,10 @@
 // DuckDB file by default; PostgreSQL with Database__Provider=Postgres and ConnectionStrings__Postgres.
 // "dotnet run -- migrate status | up | down <version> | script" manages the database instead of serving.
 using System.Data.Common;
+using DuckDB.NET.Data;
 using Migrations.CommandLine;
+using Migrations.Hosting;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
 using Migrations.Postgres;
 using Migrations.Running;
 using Npgsql;
@@ -25,8 +26,8 @@ var migrations = builder.Services.AddMigrations(o =>
         }
 
         o.ScanAssemblyOf<Program>();
-    })
-    .AddHealthCheck();
+    });
+builder.Services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations");
 
 // Serving migrates first; "migrate ..." does only what it is told.
 if (args is not ["migrate", ..])
@@ -36,7 +37,7 @@ if (args is not ["migrate", ..])
 
 builder.Services.AddSingleton<Func<DbConnection>>(usePostgres
     ? () => new NpgsqlConnection(connectionString)
-    : () => new DuckDbConnection(connectionString));
+    : () => new DuckDBConnection(connectionString));
 
 var app = builder.Build();
 

@@ -1,4 +1,4 @@
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Tests.Support;
 
 namespace Migrations.Tests.DuckDb.Rebuilds;
@@ -70,21 +70,21 @@ public class RebuildMatrixTests : DuckDbFileTests
                 break;
             case MatrixOperation.AddNotNullBooleanWithDefault:
                 Assert.That(Db.Scalar($"SELECT count(*) FROM {items} WHERE NOT flag"), Is.EqualTo(30L));
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, flag) VALUES ('new', NULL)"), "not null");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name, flag) VALUES ('new', NULL)"), "not null");
                 break;
 
             // New rows rather than updates: DuckDB refuses to update rows that other tables reference.
             case MatrixOperation.AddUniqueColumn:
                 Db.Execute($"INSERT INTO {items} (name, code) VALUES ('new', 'same')");
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, code) VALUES ('new', 'same')"), "unique");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name, code) VALUES ('new', 'same')"), "unique");
                 break;
             case MatrixOperation.AddCheckedColumn:
                 Assert.That(Db.Scalar($"SELECT count(*) FROM {items} WHERE score = 0"), Is.EqualTo(30L));
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, score) VALUES ('new', -1)"), "check");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name, score) VALUES ('new', -1)"), "check");
                 break;
             case MatrixOperation.AddForeignKeyColumn:
                 Db.Execute($"INSERT INTO {items} (name, tag_id) VALUES ('tagged', 1)");
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, tag_id) VALUES ('tagged', 9)"), "foreign key");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name, tag_id) VALUES ('tagged', 9)"), "foreign key");
                 break;
             case MatrixOperation.AddPrimaryKeyColumn:
                 Assert.That(Db.Scalar($"SELECT sum(code)::BIGINT FROM {items}"), Is.EqualTo(4650L));
@@ -106,7 +106,7 @@ public class RebuildMatrixTests : DuckDbFileTests
                 Assert.That(Db.Scalar($"SELECT sum(qty)::BIGINT FROM {items}"), Is.EqualTo(465L));
                 break;
             case MatrixOperation.SetNotNull:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name) VALUES (NULL)"), "not null");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name) VALUES (NULL)"), "not null");
                 break;
             case MatrixOperation.SetDefault:
                 Assert.That(Column("qty", "column_default"), Is.EqualTo("7"));
@@ -120,10 +120,10 @@ public class RebuildMatrixTests : DuckDbFileTests
 
                 break;
             case MatrixOperation.AddUniqueConstraint:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name) VALUES ('item 1')"), "unique");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name) VALUES ('item 1')"), "unique");
                 break;
             case MatrixOperation.AddCheckConstraint:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (name, qty) VALUES ('new', -1)"), "check");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (name, qty) VALUES ('new', -1)"), "check");
                 break;
             case MatrixOperation.DropPrimaryKey:
                 Assert.That(Constraints("PRIMARY KEY"), Is.EqualTo(0L));
@@ -140,16 +140,16 @@ public class RebuildMatrixTests : DuckDbFileTests
         Assert.That((long)Db.Scalar($"SELECT nextval('{sequence}')")!, Is.GreaterThan((long)Db.Scalar($"SELECT max(id) FROM {items}")!), "the sequence continues past every id");
         if (c.HasPrimaryKey && c.Operation != MatrixOperation.DropPrimaryKey)
         {
-            Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {items} (id, name) VALUES (1, 'dup')"), "primary key");
+            Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {items} (id, name) VALUES (1, 'dup')"), "primary key");
         }
 
         switch (c.Context)
         {
             case TableContext.ForeignKeyChild:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"UPDATE {items} SET owner_id = 99 WHERE id = 1"), "foreign key to owners");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"UPDATE {items} SET owner_id = 99 WHERE id = 1"), "foreign key to owners");
                 break;
             case TableContext.ForeignKeyParent or TableContext.ThreeLevelChain:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"INSERT INTO {c.Qualified("children")} (item_id) VALUES (999)"), "foreign key from children");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"INSERT INTO {c.Qualified("children")} (item_id) VALUES (999)"), "foreign key from children");
                 if (c.Context == TableContext.ThreeLevelChain)
                 {
                     Db.Execute($"DELETE FROM {c.Qualified("grandchildren")} WHERE child_id = 30");
@@ -168,7 +168,7 @@ public class RebuildMatrixTests : DuckDbFileTests
                 Db.Execute($"UPDATE {items} SET name = 'renamed' WHERE id = 29");
                 break;
             case TableContext.SelfReferencing:
-                Assert.Throws<DuckDbException>(() => Db.Execute($"UPDATE {items} SET parent_id = 999 WHERE id = 2"), "self reference");
+                Assert.Throws<DuckDBException>(() => Db.Execute($"UPDATE {items} SET parent_id = 999 WHERE id = 2"), "self reference");
                 Db.Execute($"DELETE FROM {items} WHERE id = (SELECT max(id) FROM {items})");
                 break;
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.DuckDb.Dialect;
 using Migrations.Running;
 using Migrations.Schema;
@@ -29,7 +29,7 @@ public class RebuildPropertyTests
             {
                 await RunCase(seed, schema);
             }
-            catch (Exception e) when (e is AssertionException or MigrationException or MigrationValidationException or DuckDbException)
+            catch (Exception e) when (e is AssertionException or MigrationException or MigrationValidationException or DuckDBException)
             {
                 var changes = string.Join("; ", schema.Changes.Select(c => c.Describe()));
                 failures.Add($"seed {seed} ({changes}): {e.Message}");
@@ -41,11 +41,10 @@ public class RebuildPropertyTests
 
     private static async Task RunCase(int seed, RandomSchema schema)
     {
-        var source = $"Data Source=:memory:property-{seed}-{Guid.NewGuid():N}";
-        // This connection keeps the in-memory database alive between the runner's connections.
-        using var connection = new DuckDbConnection(source);
+        // A private in-memory database, alive as long as this connection is open; the runner uses it too.
+        using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        var runner = new MigrationRunner(new DuckDbDialect(source), new MigrationRunnerOptions().Add(typeof(RandomSetup), typeof(RandomChanges)));
+        var runner = new MigrationRunner(new DuckDbDialect(connection), new MigrationRunnerOptions().Add(typeof(RandomSetup), typeof(RandomChanges)));
         await runner.MigrateToAsync(1);
 
         var before = await DuckDbSchemaReader.ReadAsync(connection, CancellationToken.None);
@@ -68,11 +67,11 @@ public class RebuildPropertyTests
             var real = actual.Tables.Single(t => t.Name == table.Name);
             Assert.That(Describe(real), Is.EqualTo(Describe(table)), $"schema of {table.Name}; {context}");
             Execute(connection, $"DELETE FROM {DuckDbSql.Quote(table.Name)} WHERE id = -1"); // fails on a corrupted catalog
-            Assert.Throws<DuckDbException>(() => Execute(connection, $"INSERT INTO {DuckDbSql.Quote(table.Name)} (id) VALUES (1000000), (1000000)"),
+            Assert.Throws<DuckDBException>(() => Execute(connection, $"INSERT INTO {DuckDbSql.Quote(table.Name)} (id) VALUES (1000000), (1000000)"),
                 $"primary key of {table.Name} enforced; {context}");
             foreach (var foreignKey in table.ForeignKeys)
             {
-                Assert.Throws<DuckDbException>(() => Execute(connection, $"INSERT INTO {DuckDbSql.Quote(table.Name)} (id, {DuckDbSql.Quote(foreignKey.Columns[0])}) VALUES (2000000, -99)"),
+                Assert.Throws<DuckDBException>(() => Execute(connection, $"INSERT INTO {DuckDbSql.Quote(table.Name)} (id, {DuckDbSql.Quote(foreignKey.Columns[0])}) VALUES (2000000, -99)"),
                     $"foreign key {foreignKey.Name} of {table.Name} enforced; {context}");
             }
         }
@@ -86,22 +85,22 @@ public class RebuildPropertyTests
         $" uq({t.UniqueConstraints.Count}) ck({t.CheckConstraints.Count})" +
         $" ix({string.Join(",", t.Indexes.Select(i => i.Name).Order())})";
 
-    private static long Count(DuckDbConnection connection, string table) => (long)Scalar(connection, $"SELECT count(*) FROM {DuckDbSql.Quote(table)}")!;
+    private static long Count(DuckDBConnection connection, string table) => (long)Scalar(connection, $"SELECT count(*) FROM {DuckDbSql.Quote(table)}")!;
 
-    private static string Checksum(DuckDbConnection connection, string table, IEnumerable<string> columns)
+    private static string Checksum(DuckDBConnection connection, string table, IEnumerable<string> columns)
     {
         var list = string.Join(", ", new[] { "id" }.Concat(columns).Select(DuckDbSql.Quote));
         return Scalar(connection, $"SELECT coalesce(md5(string_agg(CAST(({list}) AS VARCHAR), '|' ORDER BY id)), 'empty') FROM {DuckDbSql.Quote(table)}")!.ToString()!;
     }
 
-    private static object? Scalar(DuckDbConnection connection, string sql)
+    private static object? Scalar(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
     }
 
-    private static void Execute(DuckDbConnection connection, string sql)
+    private static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

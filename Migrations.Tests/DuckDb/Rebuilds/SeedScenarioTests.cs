@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Migrations.Building;
 using Migrations.DuckDb;
-using Migrations.DuckDb.Client;
+using DuckDB.NET.Data;
 using Migrations.Running;
 using Migrations.Tests.Support;
 
@@ -31,9 +31,9 @@ public class SeedScenarioTests : DuckDbFileTests
         Assert.That(Db.Rows("SELECT index_name FROM duckdb_indexes()").Select(r => r[0]), Is.EqualTo(new[] { "ix_orders_customer_id" }));
 
         // Constraints hold, the sequences continue, and the parent can still be changed (no catalog corruption).
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('No Email', NULL)"));
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('x', 99)"));
-        Assert.Throws<DuckDbException>(() => Db.Execute("INSERT INTO customers (id, name, email) VALUES (1, 'dup', 'd@example.com')"));
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('No Email', NULL)"));
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('x', 99)"));
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO customers (id, name, email) VALUES (1, 'dup', 'd@example.com')"));
         Db.Execute("INSERT INTO customers (name, email) VALUES ('New', 'new@example.com')");
         Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('cup', 3)");
         Assert.That(Db.Scalar("SELECT max(id) FROM customers"), Is.EqualTo(3L));

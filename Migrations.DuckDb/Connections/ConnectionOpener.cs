@@ -1,0 +1,66 @@
+using DuckDB.NET.Data;
+using Migrations.Dialects;
+
+namespace Migrations.DuckDb.Connections;
+
+/// <summary>Where a run's DuckDB connection comes from, and what the run does with it afterwards.</summary>
+internal abstract class ConnectionOpener
+{
+    public abstract Task<DialectConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>A connection string: a connection of our own, on the instance already open on that file if there is one.</summary>
+    public sealed class FromConnectionString(DuckDbDataSource source) : ConnectionOpener
+    {
+        // Finding the open spelling and opening must not interleave, or two runners could open two instances.
+        private static readonly SemaphoreSlim Gate = new(1, 1);
+
+        public override async Task<DialectConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            if (source.File is { } file && Path.GetDirectoryName(file) is { } folder && !Directory.Exists(folder))
+            {
+                throw new DirectoryNotFoundException($"The folder of the DuckDB database \"{source.Name}\" does not exist ({folder}): create it before migrating.");
+            }
+
+            await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                var connection = new DuckDBConnection(source.ConnectionStringFor(OpenInstances.SpellingFor(source)));
+                try
+                {
+                    connection.Open();
+                }
+                catch
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                return new DialectConnection(connection, owned: true);
+            }
+            finally
+            {
+                Gate.Release();
+            }
+        }
+    }
+
+    /// <summary>The application's connections: opened if closed (and then closed again), never disposed.</summary>
+    public sealed class FromApplication(Func<DuckDBConnection> connection) : ConnectionOpener
+    {
+        public override async Task<DialectConnection> OpenAsync(CancellationToken cancellationToken)
+        {
+            var given = connection() ?? throw new InvalidOperationException("The DuckDB connection factory returned null: return a DuckDBConnection.");
+            if (given.State == System.Data.ConnectionState.Open)
+            {
+                return new DialectConnection(given, owned: false);
+            }
+
+            await given.OpenAsync(cancellationToken).ConfigureAwait(false);
+            return new DialectConnection(given, close: () =>
+            {
+                given.Close();
+                return ValueTask.CompletedTask;
+            });
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+using Migrations.Dialects;
+using Migrations.DuckDb.Dialect;
+using Migrations.Operations;
+using static Migrations.DuckDb.Dialect.DuckDbSql;
+
+namespace Migrations.DuckDb.Loading;
+
+/// <summary>
+/// Loads seed rows through DuckDB.NET's appender, the fastest way into DuckDB, inside the
+/// migration's transaction (a rollback removes them). Rows that name every column in a form the
+/// appender stores unchanged go straight into the table; otherwise they are appended to a
+/// temporary table (as text where DuckDB must convert them) and moved with one INSERT ... SELECT,
+/// which applies the table's defaults, sequences and casts exactly as an INSERT would. Values
+/// with no exact text form fall back to parameterised INSERTs.
+/// </summary>
+internal static class AppenderLoad
+{
+    /// <summary>Below this many rows, INSERT statements are as fast and keep errors per statement.</summary>
+    public const int Threshold = 50;
+
+    private const int ProgressEvery = 10_000;
+    private const string StagingTable = "__migrations_load";
+
+    public static SqlStep Step(InsertDataOperation o, TableName table, Func<IEnumerable<SqlStep>> inserts) =>
+        new($"INSERT INTO {Quote(table)} ({QuoteList(o.Columns)}) -- {o.Rows.Count} rows sent by DuckDB's appender")
+        {
+            Comment = $"load {o.Rows.Count} rows into {o.Table}",
+            ReportsRows = true,
+            Run = (connection, progress, cancellationToken) => LoadAsync((DuckDBConnection)connection, o, table, inserts, progress, cancellationToken),
+        };
+
+    private static async Task<int> LoadAsync(DuckDBConnection connection, InsertDataOperation o, TableName table, Func<IEnumerable<SqlStep>> inserts, IProgress<long> progress, CancellationToken cancellationToken)
+    {
+        var columns = await ColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
+        var types = o.Columns.Select(c => columns.FirstOrDefault(t => t.Name.Equals(c, StringComparison.OrdinalIgnoreCase)).Type).ToArray();
+        var modes = types.Contains(null) ? null : Modes(o, types!);
+        if (modes is null)
+        {
+            // A column DuckDB will name in its error, or a value only DuckDB can convert: plain INSERTs.
+            var written = 0;
+            foreach (var insert in inserts())
+            {
+                written += await Run(connection, insert, cancellationToken).ConfigureAwait(false);
+            }
+
+            return written;
+        }
+
+        var direct = modes.All(m => m == Mode.Direct) && o.Columns.Count == columns.Count;
+        if (direct)
+        {
+            var order = columns.Select(c => o.Columns.ToList().FindIndex(n => n.Equals(c.Name, StringComparison.OrdinalIgnoreCase))).ToArray();
+            Append(connection, table.Schema, table.Name, o, order, types!, modes, progress, cancellationToken);
+            return o.Rows.Count;
+        }
+
+        var staging = $"temp.main.{Quote(StagingTable)}";
+        var definitions = o.Columns.Select((c, i) => $"{Quote($"c{i}")} {(modes[i] == Mode.Direct ? types[i] : "VARCHAR")}");
+        await Run(connection, new SqlStep($"CREATE OR REPLACE TEMP TABLE {Quote(StagingTable)} ({string.Join(", ", definitions)})"), cancellationToken).ConfigureAwait(false);
+        Append(connection, "main", StagingTable, o, Enumerable.Range(0, o.Columns.Count).ToArray(), types!, modes, progress, cancellationToken, catalog: "temp");
+        var select = string.Join(", ", o.Columns.Select((_, i) => Quote($"c{i}")));
+        var moved = await Run(connection, new SqlStep($"INSERT INTO {Quote(table)} ({QuoteList(o.Columns)}) SELECT {select} FROM {staging}"), cancellationToken).ConfigureAwait(false);
+        await Run(connection, new SqlStep($"DROP TABLE {staging}"), cancellationToken).ConfigureAwait(false);
+        return moved;
+    }
+
+    private enum Mode
+    {
+        Direct,
+        Text,
+    }
+
+    /// <summary>How each column travels: directly when every value does, as text when every value has an exact text form; null when neither.</summary>
+    private static Mode[]? Modes(InsertDataOperation o, string[] types)
+    {
+        var modes = new Mode[types.Length];
+        for (var c = 0; c < types.Length; c++)
+        {
+            bool direct = true, text = true;
+            foreach (var row in o.Rows)
+            {
+                if (row[c] is { } value)
+                {
+                    direct = direct && AppendValues.TryDirect(types[c], value, out _);
+                    text = text && AppendValues.TryText(value, out _);
+                    if (!direct && !text)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            modes[c] = direct ? Mode.Direct : Mode.Text;
+        }
+
+        return modes;
+    }
+
+    /// <summary><paramref name="order"/>[i] is the operation's column for the table's i-th column.</summary>
+    private static void Append(DuckDBConnection connection, string? schema, string table, InsertDataOperation o, int[] order, string[] types, Mode[] modes, IProgress<long> progress, CancellationToken cancellationToken, string? catalog = null)
+    {
+        using var appender = connection.CreateAppender(catalog, schema ?? DefaultSchema, table);
+        var written = 0L;
+        foreach (var values in o.Rows)
+        {
+            var row = appender.CreateRow();
+            foreach (var c in order)
+            {
+                AppendValues.Append(row, values[c] switch
+                {
+                    null => null,
+                    var v when modes[c] == Mode.Direct && AppendValues.TryDirect(types[c], v, out var converted) => converted,
+                    var v when AppendValues.TryText(v, out var text) => text,
+                    var v => throw new InvalidOperationException($"{v} cannot be loaded into {o.Table}.{o.Columns[c]}."),
+                });
+            }
+
+            row.EndRow();
+            if (++written % ProgressEvery == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                progress.Report(written);
+            }
+        }
+    }
+
+    private static async Task<List<(string Name, string Type)>> ColumnsAsync(DuckDBConnection connection, TableName table, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT column_name, data_type FROM duckdb_columns() WHERE lower(schema_name) = lower($1) AND lower(table_name) = lower($2) AND database_name = current_database() ORDER BY column_index";
+        command.Parameters.Add(new DuckDBParameter(table.Schema ?? DefaultSchema));
+        command.Parameters.Add(new DuckDBParameter(table.Name));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var columns = new List<(string, string)>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            columns.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return columns;
+    }
+
+    private static async Task<int> Run(DbConnection connection, SqlStep step, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+#pragma warning disable CA2100 // Identifiers are quoted; values travel as parameters.
+        command.CommandText = step.Sql;
+#pragma warning restore CA2100
+        foreach (var value in step.Parameters)
+        {
+            command.Parameters.Add(new DuckDBParameter { Value = value ?? DBNull.Value });
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
