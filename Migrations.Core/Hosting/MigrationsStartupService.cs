@@ -35,7 +35,9 @@ internal sealed partial class MigrationsStartupService : IHostedLifecycleService
             _state.StartupFailure = e;
             if (_options.FailOnError)
             {
-                LogStopping(_logger, e);
+                // The host logs the exception as it stops ("Hosting failed to start"); this line says why it stops.
+                LogStopping(_logger);
+                ExitWithCodeOneIfUnhandled(e);
                 throw;
             }
 
@@ -53,8 +55,25 @@ internal sealed partial class MigrationsStartupService : IHostedLifecycleService
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 20, Level = LogLevel.Critical, Message = "Migrating the database failed; the application will not start")]
-    private static partial void LogStopping(ILogger logger, Exception exception);
+    /// <summary>
+    /// An app's <c>await host.RunAsync()</c> rethrows a startup failure, and an unhandled exception
+    /// aborts the process (exit code 134 on Linux) after printing it once more. A failed migration is
+    /// an expected way to stop: the process ends with exit code 1 instead. Catching the exception
+    /// (as tests and apps that handle startup errors do) leaves this without effect.
+    /// </summary>
+    private static void ExitWithCodeOneIfUnhandled(Exception failure)
+    {
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            if (ReferenceEquals(e.ExceptionObject, failure))
+            {
+                Environment.Exit(1);
+            }
+        };
+    }
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Critical, Message = "Migrating the database failed; the application will not start (exit code 1)")]
+    private static partial void LogStopping(ILogger logger);
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Error, Message = "Migrating the database failed; the application starts anyway (FailOnError is off)")]
     private static partial void LogContinuing(ILogger logger, Exception exception);

@@ -57,7 +57,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
         }
 
@@ -79,7 +79,7 @@ internal sealed class MigrationExecutor
         {
             // Never commit after an error: some databases would keep part of the work.
             await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
             if (e is OperationCanceledException)
             {
                 throw;
@@ -109,7 +109,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RunnerLog.Failed(_logger, e, info.Version, info.Description);
+            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
         }
 

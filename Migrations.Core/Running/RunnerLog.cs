@@ -32,8 +32,9 @@ internal static partial class RunnerLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Database is up to date at version {Version}; nothing to apply")]
     public static partial void UpToDate(ILogger logger, long version);
 
-    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Migration {Version} \"{Description}\" failed and was rolled back")]
-    public static partial void Failed(ILogger logger, Exception exception, long version, string description);
+    // The exception itself travels to the caller (and, at startup, to the host's log): logged here it would appear twice.
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Migration {Version} \"{Description}\" failed: {Reason}")]
+    public static partial void Failed(ILogger logger, long version, string description, string reason);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Database has versions no known migration has: {Versions}")]
     public static partial void UnknownVersions(ILogger logger, string versions);

@@ -158,7 +158,7 @@ public class DuckDbOperationTests : DuckDbFileTests
         [
             true, (short)1, 2, 3L, 4.5m, 5.5f, 6.5, "text", "more text than twelve bytes", new DateOnly(2026, 11, 21),
             new TimeOnly(12, 0), new DateTime(2026, 11, 21, 12, 0, 0), new DateTime(2026, 11, 21, 11, 0, 0, DateTimeKind.Utc),
-            Guid.Parse("6c51c2d7-8b76-4c1e-b000-000000000001"), new byte[] { 1, 2, 3 }, "{\"a\": 1}", (Int128)12345,
+            Guid.Parse("6c51c2d7-8b76-4c1e-b000-000000000001"), new byte[] { 1, 2, 3 }, "{\"a\": 1}", new System.Numerics.BigInteger(12345),
         ];
 
         public override void Up(MigrationBuilder m)
@@ -170,7 +170,7 @@ public class DuckDbOperationTests : DuckDbFileTests
                 .Column("ts", c => c.Timestamp()).Column("tz", c => c.TimestampTz()).Column("g", c => c.Guid())
                 .Column("bin", c => c.Binary()).Column("j", c => c.Json()).Column("big", c => c.Type(ColumnType.Custom("HUGEINT"))));
             m.InsertData("all_types", ["b", "i16", "i32", "i64", "dec", "f32", "f64", "s", "txt", "day", "tm", "ts", "tz", "g", "bin", "j", "big"],
-                Values.Select(v => v is Int128 ? (object)"12345" : v).ToArray());
+                Values.Select(v => v is System.Numerics.BigInteger ? (object)"12345" : v).ToArray());
         }
     }
 
