@@ -57,7 +57,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
+            RunnerLog.Failed(_logger, info.Version, info.Description, "the steps it runs before its transaction that succeeded stay committed, and its transaction did not start");
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
         }
 
@@ -79,7 +79,7 @@ internal sealed class MigrationExecutor
         {
             // Never commit after an error: some databases would keep part of the work.
             await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
+            RunnerLog.Failed(_logger, info.Version, info.Description, "its transaction was rolled back");
             if (e is OperationCanceledException)
             {
                 throw;
@@ -109,7 +109,7 @@ internal sealed class MigrationExecutor
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RunnerLog.Failed(_logger, info.Version, info.Description, e.Message);
+            RunnerLog.Failed(_logger, info.Version, info.Description, "it runs without a transaction: the statements before the failing one stay applied");
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
         }
 

@@ -32,9 +32,10 @@ internal static partial class RunnerLog
     [LoggerMessage(EventId = 9, Level = LogLevel.Information, Message = "Database is up to date at version {Version}; nothing to apply")]
     public static partial void UpToDate(ILogger logger, long version);
 
-    // The exception itself travels to the caller (and, at startup, to the host's log): logged here it would appear twice.
-    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Migration {Version} \"{Description}\" failed: {Reason}")]
-    public static partial void Failed(ILogger logger, long version, string description, string reason);
+    // The error itself travels to the caller in the exception (and, at startup, into the host's log);
+    // logged here as well, it would appear twice. This line says what became of the database.
+    [LoggerMessage(EventId = 10, Level = LogLevel.Error, Message = "Migration {Version} \"{Description}\" failed; {Outcome}")]
+    public static partial void Failed(ILogger logger, long version, string description, string outcome);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Database has versions no known migration has: {Versions}")]
     public static partial void UnknownVersions(ILogger logger, string versions);
