@@ -1,15 +1,19 @@
-// QuickStart: migrate a DuckDB file, add a customer, list the customers.
-// Run it twice: the second run finds the database up to date and applies nothing.
+// QuickStart: migrate a DuckDB file while the app holds its own connection to it, then add a
+// customer and list the customers. Run it twice: the second run applies nothing.
+using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Migrations.DuckDb;
-using DuckDB.NET.Data;
 using Migrations.Running;
 
-var path = args.Length > 0 ? args[0] : "quickstart.duckdb";
+var connectionString = $"Data Source={(args.Length > 0 ? args[0] : "quickstart.duckdb")}";
 using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
 
+// The app's own connection; the runner works on the same DuckDB instance, so no write is lost.
+await using var connection = new DuckDBConnection(connectionString);
+await connection.OpenAsync();
+
 var runner = new MigrationRunner(
-    new DuckDbDialect($"Data Source={path}"),
+    new DuckDbDialect(connectionString),
     new MigrationRunnerOptions().ScanAssemblyOf<Program>(),
     logging.CreateLogger<MigrationRunner>());
 
@@ -17,9 +21,6 @@ var result = await runner.MigrateAsync();
 Console.WriteLine(result.NothingToDo
     ? "Database is up to date: no migration applied."
     : $"Applied {result.Applied.Count} migration(s): {string.Join(", ", result.Applied)}");
-
-await using var connection = new DuckDBConnection($"Data Source={path}");
-await connection.OpenAsync();
 
 await using (var insert = connection.CreateCommand())
 {
