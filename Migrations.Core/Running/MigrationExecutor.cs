@@ -39,6 +39,9 @@ internal sealed class MigrationExecutor
             RunnerLog.Reverting(_logger, info.Version, info.Description);
         }
 
+        // Large seeds are hashed for the history row while the statements run.
+        _ = migration.ChecksumAsync();
+
         var started = Stopwatch.GetTimestamp();
         if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
         {
@@ -70,7 +73,7 @@ internal sealed class MigrationExecutor
                 await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
             }
 
-            current = migration.HistoryRow(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            current = await migration.HistoryRowAsync(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds).ConfigureAwait(false);
             await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
             current = null;
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -104,7 +107,7 @@ internal sealed class MigrationExecutor
                 await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
             }
 
-            current = migration.HistoryRow(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            current = await migration.HistoryRowAsync(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds).ConfigureAwait(false);
             await StepExecutor.ExecuteAsync(_connection, null, current, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

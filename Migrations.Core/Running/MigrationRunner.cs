@@ -129,7 +129,7 @@ public sealed class MigrationRunner
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion ?? long.MaxValue);
         await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
-        return ScriptRenderer.Render(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history);
+        return await ScriptRenderer.RenderAsync(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Migrations.Operations;
 
@@ -12,45 +10,32 @@ internal static class OperationChecksum
     public static string Compute(IReadOnlyList<MigrationOperation> operations)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var text = new ChecksumText(hash);
         foreach (var operation in operations)
         {
             if (operation is InsertDataOperation insert)
             {
-                // Seed data can be hundreds of thousands of rows: hash it value by value instead of as one JSON document.
-                Append(hash, $"InsertDataOperation:{insert.Table}:{string.Join(",", insert.Columns)}:{insert.Rows.Count}\n");
+                // Seed data can be millions of values: hashed value by value, not as one JSON document.
+                text.Write($"InsertDataOperation:{insert.Table}:{string.Join(",", insert.Columns)}:{insert.Rows.Count}\n");
                 foreach (var row in insert.Rows)
                 {
                     foreach (var value in row)
                     {
-                        Append(hash, Text(value));
-                        Append(hash, "\u001f");
+                        text.WriteValue(value);
+                        text.Write("\u001f");
                     }
 
-                    Append(hash, "\n");
+                    text.Write("\n");
                 }
 
                 continue;
             }
 
             // The runtime type decides the shape, so every field of every other operation counts.
-            Append(hash, operation.GetType().Name + ":" + JsonSerializer.Serialize(operation, operation.GetType()) + "\n");
+            text.Write(operation.GetType().Name + ":" + JsonSerializer.Serialize(operation, operation.GetType()) + "\n");
         }
 
+        text.Flush();
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
-    }
-
-    private static string Text(object? value) => value switch
-    {
-        null => "\u0000",
-        byte[] bytes => Convert.ToBase64String(bytes),
-        IFormattable f => value.GetType().Name + ":" + f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.GetType().Name + ":" + value,
-    };
-
-    private static void Append(IncrementalHash hash, string text)
-    {
-        Span<byte> buffer = stackalloc byte[512];
-        var bytes = text.Length * 3 <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(text, buffer)] : Encoding.UTF8.GetBytes(text);
-        hash.AppendData(bytes);
     }
 }

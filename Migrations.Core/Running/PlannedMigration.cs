@@ -6,15 +6,25 @@ namespace Migrations.Running;
 /// <summary>One migration of a run: which way it goes, its operations and its planned steps.</summary>
 internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyList<MigrationOperation> Operations)
 {
-    private string? _checksum;
+    /// <summary>From this many seed values on, the checksum is computed while the migration runs rather than before.</summary>
+    private const int BackgroundChecksumValues = 100_000;
+
+    private Task<string>? _checksum;
 
     public MigrationPlan Plan { get; set; } = new([]);
 
-    /// <summary>The checksum of the operations, computed once (seed data can make it costly).</summary>
-    public string Checksum => _checksum ??= OperationChecksum.Compute(Operations);
+    /// <summary>
+    /// Starts computing the checksum of the operations, once. Hashing a million seed values costs
+    /// about as much as loading them, so for large seeds it runs on another thread while the
+    /// migration's statements run.
+    /// </summary>
+    public Task<string> ChecksumAsync() => _checksum ??=
+        Operations.OfType<InsertDataOperation>().Sum(o => (long)o.Rows.Count * o.Columns.Count) >= BackgroundChecksumValues
+            ? Task.Run(() => OperationChecksum.Compute(Operations))
+            : Task.FromResult(OperationChecksum.Compute(Operations));
 
     /// <summary>The history change that records this migration: a row for Up, its removal for Down.</summary>
-    public SqlStep HistoryRow(IHistoryTableSql history, long executionMilliseconds) => Up
-        ? history.Insert(Info.Version, Info.Description, executionMilliseconds, Checksum)
+    public async Task<SqlStep> HistoryRowAsync(IHistoryTableSql history, long executionMilliseconds) => Up
+        ? history.Insert(Info.Version, Info.Description, executionMilliseconds, await ChecksumAsync().ConfigureAwait(false))
         : history.Delete(Info.Version);
 }

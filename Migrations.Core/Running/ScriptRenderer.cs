@@ -7,7 +7,7 @@ namespace Migrations.Running;
 /// <summary>Writes planned steps as a readable SQL script: one transaction per migration, parameters listed beside their statement.</summary>
 internal static class ScriptRenderer
 {
-    public static string Render(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
+    public static async Task<string> RenderAsync(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
     {
         var script = new StringBuilder();
         script.Append(CultureInfo.InvariantCulture, $"-- {dialect}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
@@ -20,7 +20,7 @@ internal static class ScriptRenderer
         {
             script.AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
-            var history = migration.HistoryRow(historySql, executionMilliseconds: 0);
+            var history = await migration.HistoryRowAsync(historySql, executionMilliseconds: 0).ConfigureAwait(false);
             if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
             {
                 script.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");

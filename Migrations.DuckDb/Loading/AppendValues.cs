@@ -13,61 +13,63 @@ namespace Migrations.DuckDb.Loading;
 /// </summary>
 internal static class AppendValues
 {
-    /// <summary>The value as the column's own CLR type, or false when DuckDB should convert it instead.</summary>
-    public static bool TryDirect(string dataType, object value, out object converted)
+    /// <summary>How values reach a column of <paramref name="dataType"/> (as duckdb_columns() spells it) directly.</summary>
+    public static Func<object, object?> DirectConverter(string dataType)
     {
-        converted = value;
+        // Each returns the value as the column's own CLR type, or null when DuckDB should convert it instead.
         switch (dataType)
         {
             case "BOOLEAN":
-                return value is bool;
+                return v => v as bool?;
             case "TINYINT":
-                return TryInteger(value, sbyte.MinValue, sbyte.MaxValue, v => (sbyte)v, out converted);
+                return v => v is sbyte ? v : Integer(v, sbyte.MinValue, sbyte.MaxValue) is { } w ? (object)(sbyte)w : null;
             case "SMALLINT":
-                return TryInteger(value, short.MinValue, short.MaxValue, v => (short)v, out converted);
+                return v => v is short ? v : Integer(v, short.MinValue, short.MaxValue) is { } w ? (object)(short)w : null;
             case "INTEGER":
-                return TryInteger(value, int.MinValue, int.MaxValue, v => (int)v, out converted);
+                return v => v is int ? v : Integer(v, int.MinValue, int.MaxValue) is { } w ? (object)(int)w : null;
             case "BIGINT":
-                return TryInteger(value, long.MinValue, long.MaxValue, v => (long)v, out converted);
+                return v => v is long ? v : Integer(v, long.MinValue, long.MaxValue) is { } w ? (object)(long)w : null;
             case "UTINYINT":
-                return TryInteger(value, byte.MinValue, byte.MaxValue, v => (byte)v, out converted);
+                return v => v is byte ? v : Integer(v, byte.MinValue, byte.MaxValue) is { } w ? (object)(byte)w : null;
             case "USMALLINT":
-                return TryInteger(value, ushort.MinValue, ushort.MaxValue, v => (ushort)v, out converted);
+                return v => v is ushort ? v : Integer(v, ushort.MinValue, ushort.MaxValue) is { } w ? (object)(ushort)w : null;
             case "UINTEGER":
-                return TryInteger(value, uint.MinValue, uint.MaxValue, v => (uint)v, out converted);
+                return v => v is uint ? v : Integer(v, uint.MinValue, uint.MaxValue) is { } w ? (object)(uint)w : null;
             case "UBIGINT":
-                return TryInteger(value, ulong.MinValue, ulong.MaxValue, v => (ulong)v, out converted);
+                return v => v is ulong ? v : Integer(v, ulong.MinValue, ulong.MaxValue) is { } w ? (object)(ulong)w : null;
             case "HUGEINT":
-                return TryInteger(value, (BigInteger.One << 127) * -1, (BigInteger.One << 127) - 1, v => v, out converted);
-            case "DOUBLE" when value is double or float || Integer(value) is not null:
-                converted = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                return true;
-            case "DOUBLE" when value is decimal d:
-                // Parsing the decimal's text rounds correctly, as DuckDB's own cast does.
-                converted = double.Parse(d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-                return true;
-            case "FLOAT" when value is float:
-                return true;
+                return v => Integer(v, -(BigInteger.One << 127), (BigInteger.One << 127) - 1) is { } w ? (object)w : null;
+            case "DOUBLE":
+                return v => v switch
+                {
+                    double => v,
+                    float f => (double)f,
+                    // Parsing the decimal's text rounds correctly, as DuckDB's own cast does.
+                    decimal d => double.Parse(d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+                    _ => Integer(v, long.MinValue, long.MaxValue) is { } w ? (double)w : null,
+                };
+            case "FLOAT":
+                return v => v as float?;
             case "VARCHAR" or "JSON":
-                return value is string;
+                return v => v as string;
             case "UUID":
-                return value is Guid;
+                return v => v as Guid?;
             case "DATE":
-                return value is DateOnly;
+                return v => v as DateOnly?;
             case "TIME":
-                return value is TimeOnly;
+                return v => v as TimeOnly?;
             case "TIMESTAMP":
-                return value is DateTime;
+                return v => v as DateTime?;
             case "TIMESTAMP WITH TIME ZONE":
-                return value is DateTimeOffset;
+                return v => v is DateTimeOffset or DateTime ? v : null;
             case "BLOB":
-                return value is byte[];
+                return v => v as byte[];
             case var type when type.StartsWith("ENUM(", StringComparison.Ordinal):
-                return value is string;
+                return v => v as string;
             case var type when type.StartsWith("DECIMAL(", StringComparison.Ordinal):
-                return TryDecimal(type, value, out converted);
+                return DecimalConverter(type);
             default:
-                return false;
+                return _ => null;
         }
     }
 
@@ -88,97 +90,75 @@ internal static class AppendValues
         return text is not null;
     }
 
-    /// <summary>Appends one converted value (or NULL) to the row.</summary>
-    public static void Append(IDuckDBAppenderRow row, object? value) => _ = value switch
+    /// <summary>Appends a converted value of one CLR type, through the appender's overload for that type.</summary>
+    public static Action<IDuckDBAppenderRow, object> WriterFor(Type type) =>
+        Writers.TryGetValue(type, out var write) ? write : throw new InvalidOperationException($"A {type.Name} cannot be appended.");
+
+    private static readonly Dictionary<Type, Action<IDuckDBAppenderRow, object>> Writers = new()
     {
-        null => row.AppendNullValue(),
-        string v => row.AppendValue(v),
-        bool v => row.AppendValue(v),
-        sbyte v => row.AppendValue(v),
-        short v => row.AppendValue(v),
-        int v => row.AppendValue(v),
-        long v => row.AppendValue(v),
-        byte v => row.AppendValue(v),
-        ushort v => row.AppendValue(v),
-        uint v => row.AppendValue(v),
-        ulong v => row.AppendValue(v),
-        BigInteger v => row.AppendValue(v),
-        float v => row.AppendValue(v),
-        double v => row.AppendValue(v),
-        decimal v => row.AppendValue(v),
-        Guid v => row.AppendValue(v),
-        DateOnly v => row.AppendValue(v),
-        TimeOnly v => row.AppendValue(v),
-        DateTime v => row.AppendValue(v),
-        DateTimeOffset v => row.AppendValue(v),
-        byte[] v => row.AppendValue(v),
-        _ => throw new InvalidOperationException($"A {value.GetType().Name} cannot be appended."),
+        [typeof(string)] = (row, v) => row.AppendValue((string)v),
+        [typeof(bool)] = (row, v) => row.AppendValue((bool)v),
+        [typeof(sbyte)] = (row, v) => row.AppendValue((sbyte)v),
+        [typeof(short)] = (row, v) => row.AppendValue((short)v),
+        [typeof(int)] = (row, v) => row.AppendValue((int)v),
+        [typeof(long)] = (row, v) => row.AppendValue((long)v),
+        [typeof(byte)] = (row, v) => row.AppendValue((byte)v),
+        [typeof(ushort)] = (row, v) => row.AppendValue((ushort)v),
+        [typeof(uint)] = (row, v) => row.AppendValue((uint)v),
+        [typeof(ulong)] = (row, v) => row.AppendValue((ulong)v),
+        [typeof(BigInteger)] = (row, v) => row.AppendValue((BigInteger)v),
+        [typeof(float)] = (row, v) => row.AppendValue((float)v),
+        [typeof(double)] = (row, v) => row.AppendValue((double)v),
+        [typeof(decimal)] = (row, v) => row.AppendValue((decimal)v),
+        [typeof(Guid)] = (row, v) => row.AppendValue((Guid)v),
+        [typeof(DateOnly)] = (row, v) => row.AppendValue((DateOnly)v),
+        [typeof(TimeOnly)] = (row, v) => row.AppendValue((TimeOnly)v),
+        [typeof(DateTime)] = (row, v) => row.AppendValue((DateTime)v),
+        [typeof(DateTimeOffset)] = (row, v) => row.AppendValue((DateTimeOffset)v),
+        [typeof(byte[])] = (row, v) => row.AppendValue((byte[])v),
     };
 
-    private static BigInteger? Integer(object value) => value switch
+    /// <summary>An integer of any CLR integer type, when it lies within the column's range.</summary>
+    private static BigInteger? Integer(object value, BigInteger min, BigInteger max)
     {
-        sbyte v => v,
-        byte v => v,
-        short v => v,
-        ushort v => v,
-        int v => v,
-        uint v => v,
-        long v => v,
-        ulong v => v,
-        BigInteger v => v,
-        _ => null,
-    };
-
-    private static bool TryInteger(object value, BigInteger min, BigInteger max, Func<BigInteger, object> convert, out object converted)
-    {
-        converted = value;
-        if (Integer(value) is not { } whole || whole < min || whole > max)
+        BigInteger? whole = value switch
         {
-            return false;
-        }
-
-        converted = convert(whole);
-        return true;
+            sbyte v => v,
+            byte v => v,
+            short v => v,
+            ushort v => v,
+            int v => v,
+            uint v => v,
+            long v => v,
+            ulong v => v,
+            BigInteger v => v,
+            _ => null,
+        };
+        return whole is { } w && w >= min && w <= max ? w : null;
     }
 
     /// <summary>A DECIMAL(p,s) value goes directly only when it needs no rounding and fits the precision.</summary>
-    private static bool TryDecimal(string type, object value, out object converted)
+    private static Func<object, object?> DecimalConverter(string type)
     {
-        converted = value;
         var arguments = type["DECIMAL(".Length..^1].Split(',');
         var precision = int.Parse(arguments[0], CultureInfo.InvariantCulture);
         var scale = int.Parse(arguments[1], CultureInfo.InvariantCulture);
-        decimal number;
-        if (value is decimal d)
+        if (precision - scale > 28)
         {
-            number = d;
-        }
-        else if (Integer(value) is { } whole && BigInteger.Abs(whole) < new BigInteger(decimal.MaxValue))
-        {
-            number = (decimal)whole;
-        }
-        else
-        {
-            return false;
+            return _ => null;
         }
 
-        if (number.Scale > scale || precision - scale > 28 || Math.Abs(decimal.Truncate(number)) >= Pow10(precision - scale))
+        var limit = 1m;
+        for (var i = 0; i < precision - scale; i++)
         {
-            return false;
+            limit *= 10;
         }
 
-        converted = number;
-        return true;
-    }
-
-    private static decimal Pow10(int exponent)
-    {
-        var result = 1m;
-        for (var i = 0; i < exponent; i++)
+        bool Fits(decimal n) => n.Scale <= scale && Math.Abs(decimal.Truncate(n)) < limit;
+        return v => v switch
         {
-            result *= 10;
-        }
-
-        return result;
+            decimal d => Fits(d) ? v : null,
+            _ => Integer(v, -(BigInteger)limit, (BigInteger)limit) is { } w && Fits((decimal)w) ? (decimal)w : null,
+        };
     }
 }

@@ -35,7 +35,8 @@ internal static class AppenderLoad
     {
         var columns = await ColumnsAsync(connection, table, cancellationToken).ConfigureAwait(false);
         var types = o.Columns.Select(c => columns.FirstOrDefault(t => t.Name.Equals(c, StringComparison.OrdinalIgnoreCase)).Type).ToArray();
-        var modes = types.Contains(null) ? null : Modes(o, types!);
+        var converters = types.Select(t => t is null ? null : AppendValues.DirectConverter(t)).ToArray();
+        var modes = converters.Contains(null) ? null : Modes(o, converters!);
         if (modes is null)
         {
             // A column DuckDB will name in its error, or a value only DuckDB can convert: plain INSERTs.
@@ -52,14 +53,14 @@ internal static class AppenderLoad
         if (direct)
         {
             var order = columns.Select(c => o.Columns.ToList().FindIndex(n => n.Equals(c.Name, StringComparison.OrdinalIgnoreCase))).ToArray();
-            Append(connection, table.Schema, table.Name, o, order, types!, modes, progress, cancellationToken);
+            Append(connection, table.Schema, table.Name, o, order, converters!, modes, progress, cancellationToken);
             return o.Rows.Count;
         }
 
         var staging = $"temp.main.{Quote(StagingTable)}";
         var definitions = o.Columns.Select((c, i) => $"{Quote($"c{i}")} {(modes[i] == Mode.Direct ? types[i] : "VARCHAR")}");
         await Run(connection, new SqlStep($"CREATE OR REPLACE TEMP TABLE {Quote(StagingTable)} ({string.Join(", ", definitions)})"), cancellationToken).ConfigureAwait(false);
-        Append(connection, "main", StagingTable, o, Enumerable.Range(0, o.Columns.Count).ToArray(), types!, modes, progress, cancellationToken, catalog: "temp");
+        Append(connection, "main", StagingTable, o, Enumerable.Range(0, o.Columns.Count).ToArray(), converters!, modes, progress, cancellationToken, catalog: "temp");
         var select = string.Join(", ", o.Columns.Select((_, i) => Quote($"c{i}")));
         var moved = await Run(connection, new SqlStep($"INSERT INTO {Quote(table)} ({QuoteList(o.Columns)}) SELECT {select} FROM {staging}"), cancellationToken).ConfigureAwait(false);
         await Run(connection, new SqlStep($"DROP TABLE {staging}"), cancellationToken).ConfigureAwait(false);
@@ -73,48 +74,61 @@ internal static class AppenderLoad
     }
 
     /// <summary>How each column travels: directly when every value does, as text when every value has an exact text form; null when neither.</summary>
-    private static Mode[]? Modes(InsertDataOperation o, string[] types)
+    private static Mode[]? Modes(InsertDataOperation o, Func<object, object?>[] converters)
     {
-        var modes = new Mode[types.Length];
-        for (var c = 0; c < types.Length; c++)
+        var modes = new Mode[converters.Length];
+        for (var c = 0; c < converters.Length; c++)
         {
-            bool direct = true, text = true;
-            foreach (var row in o.Rows)
+            if (o.Rows.All(row => row[c] is null || converters[c](row[c]!) is not null))
             {
-                if (row[c] is { } value)
-                {
-                    direct = direct && AppendValues.TryDirect(types[c], value, out _);
-                    text = text && AppendValues.TryText(value, out _);
-                    if (!direct && !text)
-                    {
-                        return null;
-                    }
-                }
+                modes[c] = Mode.Direct;
             }
-
-            modes[c] = direct ? Mode.Direct : Mode.Text;
+            else if (o.Rows.All(row => row[c] is null || AppendValues.TryText(row[c]!, out _)))
+            {
+                modes[c] = Mode.Text;
+            }
+            else
+            {
+                return null;
+            }
         }
 
         return modes;
     }
 
     /// <summary><paramref name="order"/>[i] is the operation's column for the table's i-th column.</summary>
-    private static void Append(DuckDBConnection connection, string? schema, string table, InsertDataOperation o, int[] order, string[] types, Mode[] modes, IProgress<long> progress, CancellationToken cancellationToken, string? catalog = null)
+    private static void Append(DuckDBConnection connection, string? schema, string table, InsertDataOperation o, int[] order, Func<object, object?>[] converters, Mode[] modes, IProgress<long> progress, CancellationToken cancellationToken, string? catalog = null)
     {
         using var appender = connection.CreateAppender(catalog, schema ?? DefaultSchema, table);
+        // A column's values are nearly always of one type: its writer is looked up when the type changes.
+        var types = new Type?[order.Length];
+        var writers = new Action<IDuckDBAppenderRow, object>[order.Length];
         var written = 0L;
         foreach (var values in o.Rows)
         {
             var row = appender.CreateRow();
-            foreach (var c in order)
+            for (var i = 0; i < order.Length; i++)
             {
-                AppendValues.Append(row, values[c] switch
+                var c = order[i];
+                var value = values[c] switch
                 {
                     null => null,
-                    var v when modes[c] == Mode.Direct && AppendValues.TryDirect(types[c], v, out var converted) => converted,
-                    var v when AppendValues.TryText(v, out var text) => text,
-                    var v => throw new InvalidOperationException($"{v} cannot be loaded into {o.Table}.{o.Columns[c]}."),
-                });
+                    var v when modes[c] == Mode.Direct => converters[c](v),
+                    var v => AppendValues.TryText(v, out var text) ? text : throw new InvalidOperationException($"{v} cannot be loaded into {o.Table}.{o.Columns[c]}."),
+                };
+                if (value is null)
+                {
+                    row.AppendNullValue();
+                    continue;
+                }
+
+                if (value.GetType() != types[i])
+                {
+                    types[i] = value.GetType();
+                    writers[i] = AppendValues.WriterFor(types[i]!);
+                }
+
+                writers[i](row, value);
             }
 
             row.EndRow();

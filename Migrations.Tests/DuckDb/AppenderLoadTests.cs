@@ -71,7 +71,13 @@ public class AppenderLoadTests : DuckDbFileTests
         i / 3.0,
         new DateOnly(2024, 1, 1).AddDays(i),
         new DateTime(2024, 5, 6, 7, 8, 9).AddSeconds(i),
-        new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2)).AddMinutes(i),
+        (i % 4) switch
+        {
+            0 => new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.FromHours(2)).AddMinutes(i),
+            1 => new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc).AddMinutes(i),
+            2 => new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Local).AddMinutes(i),
+            _ => new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Unspecified).AddMinutes(i),
+        },
         i % 2 == 0,
         new Guid(i, 0, 0, new byte[8]),
         (long)i * 1_000_000_007L,

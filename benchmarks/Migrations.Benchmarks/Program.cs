@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|rebuild|postgres]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|seed|rebuild|postgres]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -15,6 +15,12 @@ if (only is "all" or "runner")
 {
     await NoOpAtHead();
     await Apply300();
+}
+
+if (only is "all" or "runner" or "seed")
+{
+    var (seed, seedFloor) = await DuckDbSeedBenchmarks.RunAsync(directory, rounds: 5);
+    Report($"seed {DuckDbSeedBenchmarks.Rows:N0} rows in one migration", seed, seedFloor, "appender loop by hand, in a transaction");
 }
 
 if (only is "all" or "rebuild")
