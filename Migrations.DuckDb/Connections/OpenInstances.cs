@@ -36,24 +36,30 @@ internal static class OpenInstances
             return source.Name;
         }
 
-        foreach (var open in DataSources())
+        var open = DataSources();
+        if (open.Contains(source.Name, StringComparer.Ordinal))
         {
-            if (open.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase))
+            // The usual case, the app and the runner spelling the file alike: DuckDB.NET shares that instance.
+            return source.Name;
+        }
+
+        foreach (var other in open)
+        {
+            if (other.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            var sameFile = FilePaths.Comparer.Equals(FilePaths.Resolve(open), source.File);
-            if (sameFile)
+            if (FilePaths.Comparer.Equals(FilePaths.Resolve(other), source.File))
             {
-                return open;
+                return other;
             }
 
-            if (open.Equals(source.Name, StringComparison.OrdinalIgnoreCase))
+            if (other.Equals(source.Name, StringComparison.OrdinalIgnoreCase))
             {
                 // DuckDB.NET would hand out the instance of that other file for this name.
                 throw new InvalidOperationException(
-                    $"DuckDB.NET has \"{open}\" open and treats data sources that differ only in letter case as one database, but \"{source.Name}\" is another file ({source.File}). " +
+                    $"DuckDB.NET has \"{other}\" open and treats data sources that differ only in letter case as one database, but \"{source.Name}\" is another file ({source.File}). " +
                     "Rename one of the files, or spell this one differently (for example by its absolute path).");
             }
         }

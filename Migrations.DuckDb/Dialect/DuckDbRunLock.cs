@@ -14,13 +14,16 @@ internal static class DuckDbRunLock
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> ByFile = new(FilePaths.Comparer);
     private static readonly ConditionalWeakTable<DbConnection, SemaphoreSlim> ByConnection = [];
 
+    // Resolving a path asks the file system about every folder on it; a data source is resolved once per process.
+    private static readonly ConcurrentDictionary<string, string> Files = new(StringComparer.Ordinal);
+
     public static async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var source = connection.DataSource;
         // A private in-memory database is reachable only through its own connection.
         var gate = string.IsNullOrEmpty(source) || source.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
             ? ByConnection.GetValue(connection, _ => new SemaphoreSlim(1, 1))
-            : ByFile.GetOrAdd(source.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase) ? DuckDbDataSource.SharedMemory : FilePaths.Resolve(source), _ => new SemaphoreSlim(1, 1));
+            : ByFile.GetOrAdd(source.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase) ? DuckDbDataSource.SharedMemory : Files.GetOrAdd(source, FilePaths.Resolve), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Release(gate);
     }

@@ -139,9 +139,10 @@ Task ReadHistoryByHand(string path)
     using var command = connection.CreateCommand();
     command.CommandText = "SELECT version, description, applied_at, execution_ms, checksum FROM \"main\".\"__migrations_history\" ORDER BY version";
     using var reader = command.ExecuteReader();
+    // The same columns the runner reads from each row.
     while (reader.Read())
     {
-        _ = reader.GetInt64(0);
+        _ = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt64(3), reader.GetString(4));
     }
 
     return Task.CompletedTask;
