@@ -258,7 +258,9 @@ public sealed class MigrationBuilder
     public MigrationBuilder InsertData(TableName table, string[] columns, params object?[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        return Add(new InsertDataOperation(table, columns, Array.ConvertAll(rows, r => (IReadOnlyList<object?>)r)));
+        // The rows themselves, not a copy: an array of rows is already a read-only list of them, and
+        // copying a million references is a large-object allocation that forces a full collection.
+        return Add(new InsertDataOperation(table, columns, rows));
     }
 
     /// <summary>Inserts rows given as objects whose property names are column names (anonymous objects work).</summary>
