@@ -39,8 +39,11 @@ internal sealed class MigrationExecutor
             RunnerLog.Reverting(_logger, info.Version, info.Description);
         }
 
-        // Large seeds are hashed for the history row while the statements run.
-        _ = migration.ChecksumAsync();
+        if (migration.Up)
+        {
+            // Large seeds are hashed for the history row while the statements run.
+            _ = migration.ChecksumAsync();
+        }
 
         var started = Stopwatch.GetTimestamp();
         if (migration.Plan.Steps.Any(s => s.RefusesTransaction))

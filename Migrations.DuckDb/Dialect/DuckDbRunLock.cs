@@ -19,14 +19,21 @@ internal static class DuckDbRunLock
 
     public static async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        var source = connection.DataSource;
-        // A private in-memory database is reachable only through its own connection.
-        var gate = string.IsNullOrEmpty(source) || source.Equals(":memory:", StringComparison.OrdinalIgnoreCase)
-            ? ByConnection.GetValue(connection, _ => new SemaphoreSlim(1, 1))
-            : ByFile.GetOrAdd(source.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase) ? DuckDbDataSource.SharedMemory : Files.GetOrAdd(source, FilePaths.Resolve), _ => new SemaphoreSlim(1, 1));
+        var gate = DatabaseOf(connection.DataSource) is { } database
+            ? ByFile.GetOrAdd(database, _ => new SemaphoreSlim(1, 1))
+            : ByConnection.GetValue(connection, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Release(gate);
     }
+
+    /// <summary>The database a data source names, or null for a private in-memory one (reachable only through its own connection).</summary>
+    private static string? DatabaseOf(string source) => source switch
+    {
+        "" => null,
+        _ when source.Equals(":memory:", StringComparison.OrdinalIgnoreCase) => null,
+        _ when source.Equals(DuckDbDataSource.SharedMemory, StringComparison.OrdinalIgnoreCase) => DuckDbDataSource.SharedMemory,
+        _ => Files.GetOrAdd(source, FilePaths.Resolve),
+    };
 
     private sealed class Release(SemaphoreSlim gate) : IAsyncDisposable
     {
