@@ -18,6 +18,9 @@ public sealed class MigrationRunner
     private readonly Lazy<MigrationCatalog> _catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
 
+    /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
+    private const long Latest = long.MaxValue;
+
     /// <summary>Creates a runner.</summary>
     /// <param name="dialect">The database's dialect, for example <c>new DuckDbDialect("Data Source=app.duckdb")</c>.</param>
     /// <param name="options">Which migrations to run and where history lives.</param>
@@ -37,22 +40,40 @@ public sealed class MigrationRunner
     /// <summary>Applies every pending migration.</summary>
     /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) =>
-        MigrateToAsync(long.MaxValue, cancellationToken);
+        MigrateCoreAsync(Catalog(), Latest, cancellationToken);
 
     /// <summary>
     /// Moves the database to <paramref name="targetVersion"/>: applies pending migrations up to it and
     /// reverts applied ones above it, newest first. 0 reverts everything.
     /// </summary>
-    /// <param name="targetVersion">The version to end at.</param>
+    /// <param name="targetVersion">The version to end at: 0, or the version of a known migration.</param>
     /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
-    public async Task<MigrationResult> MigrateToAsync(long targetVersion, CancellationToken cancellationToken = default)
+    /// <exception cref="MigrationValidationException">No known migration has <paramref name="targetVersion"/>, or a migration cannot run as written.</exception>
+    public Task<MigrationResult> MigrateToAsync(long targetVersion, CancellationToken cancellationToken = default)
     {
         var catalog = Catalog();
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var runLock = await LockAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
+        CheckTarget(catalog, targetVersion);
+        return MigrateCoreAsync(catalog, targetVersion, cancellationToken);
+    }
 
+    private async Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        var runLock = await LockAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MigrateLockedAsync(connection.Connection, catalog, targetVersion, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ReleaseAsync(runLock).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<MigrationResult> MigrateLockedAsync(DbConnection connection, MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
+    {
         var history = _dialect.History(_options.History);
-        var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion);
         if (work.Count == 0)
         {
@@ -61,16 +82,16 @@ public sealed class MigrationRunner
             return new MigrationResult([], []);
         }
 
-        await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        await PlanAllAsync(connection, work, cancellationToken).ConfigureAwait(false);
         if (!historyExists)
         {
             foreach (var step in history.CreateIfMissing())
             {
-                await StepExecutor.ExecuteAsync(connection.Connection, null, step, cancellationToken).ConfigureAwait(false);
+                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        var executor = new MigrationExecutor(connection.Connection, history, _logger);
+        var executor = new MigrationExecutor(connection, history, _logger);
         var planIsStale = false;
         foreach (var migration in work)
         {
@@ -78,7 +99,7 @@ public sealed class MigrationRunner
             {
                 // Earlier raw SQL changed the schema in ways only the database knows: plan again now that it has run.
                 planIsStale = true;
-                migration.Plan = await _dialect.CreatePlanner(connection.Connection).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                migration.Plan = await _dialect.CreatePlanner(connection).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
             }
 
             await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
@@ -87,7 +108,7 @@ public sealed class MigrationRunner
         var result = new MigrationResult(
             work.Where(w => w.Up).Select(w => w.Info).ToArray(),
             work.Where(w => !w.Up).Select(w => w.Info).ToArray());
-        RunnerLog.Finished(_logger, targetVersion == long.MaxValue ? catalog.Migrations[^1].Version : targetVersion, result.Applied.Count, result.Reverted.Count);
+        RunnerLog.Finished(_logger, targetVersion == Latest ? catalog.Migrations[^1].Version : targetVersion, result.Applied.Count, result.Reverted.Count);
         return result;
     }
 
@@ -124,10 +145,15 @@ public sealed class MigrationRunner
     public async Task<string> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
     {
         var catalog = Catalog();
+        if (targetVersion is { } target)
+        {
+            CheckTarget(catalog, target);
+        }
+
         await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
-        var work = Prepare(catalog, applied, targetVersion ?? long.MaxValue);
+        var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
         return await ScriptRenderer.RenderAsync(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
     }
@@ -138,6 +164,18 @@ public sealed class MigrationRunner
     /// </summary>
     private string ChecksumOf(MigrationInfo info) =>
         _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, [])));
+
+    /// <summary>A target must be a version the runner can reach: 0 (before the first migration) or a known migration's.</summary>
+    private static void CheckTarget(MigrationCatalog catalog, long targetVersion)
+    {
+        if (targetVersion != 0 && catalog.Find(targetVersion) is null)
+        {
+            var versions = catalog.Migrations;
+            throw new MigrationValidationException([
+                $"Cannot migrate to version {targetVersion}: no known migration has it. Use 0 to revert every migration, or one of the {versions.Count} known versions ({versions[0].Version} to {versions[^1].Version}); MigrateAsync goes to the latest.",
+            ]);
+        }
+    }
 
     private MigrationCatalog Catalog()
     {
@@ -176,6 +214,24 @@ public sealed class MigrationRunner
         var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         RunnerLog.LockAcquired(_logger, waited);
         return acquired;
+    }
+
+    /// <summary>
+    /// Releases the run's lock. A failure here (the connection died with the migration's own error,
+    /// say) must never replace the error being reported, nor fail a run whose migrations succeeded.
+    /// </summary>
+    private async Task ReleaseAsync(IAsyncDisposable runLock)
+    {
+        try
+        {
+            await runLock.DisposeAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever went wrong releasing, the run's own outcome is what the caller must see.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            RunnerLog.LockReleaseFailed(_logger, _dialect.Name, e);
+        }
     }
 
     private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, CancellationToken cancellationToken)

@@ -51,4 +51,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "{Version}: {Comment}: {Rows} rows so far")]
     public static partial void Progress(ILogger logger, long version, string comment, long rows);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Releasing the migration lock on {Dialect} failed; the database releases it when the connection's session ends")]
+    public static partial void LockReleaseFailed(ILogger logger, string dialect, Exception exception);
 }

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Npgsql;
 
 namespace Migrations.Postgres.Dialect;
 
@@ -30,7 +32,28 @@ internal static class PostgresRunLock
 
     private sealed class Release(DbConnection connection) : IAsyncDisposable
     {
-        public async ValueTask DisposeAsync() =>
-            await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None).ConfigureAwait(false);
+        public async ValueTask DisposeAsync()
+        {
+            // A broken connection's session is gone on the server, and its session locks with it.
+            if (connection.State != ConnectionState.Open)
+            {
+                return;
+            }
+
+            try
+            {
+                await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
+            {
+                // The session may still hold the lock: its connection must not go back to the pool for reuse.
+                if (connection is NpgsqlConnection npgsql)
+                {
+                    NpgsqlConnection.ClearPool(npgsql);
+                }
+
+                throw;
+            }
+        }
     }
 }

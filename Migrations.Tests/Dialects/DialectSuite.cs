@@ -66,6 +66,23 @@ public abstract class DialectSuite
         Execute("INSERT INTO volumes (name, author_id, price, pages) VALUES ('Free', 1, -1, 1)"); // the check was dropped by its name
     }
 
+    [TestCase(-1L)]
+    [TestCase(999L)]
+    public async Task A_target_no_migration_has_is_refused_before_anything_runs(long target)
+    {
+        var dialect = await CreateDialectAsync();
+        var runner = new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Library), typeof(Reshelve)));
+        await runner.MigrateToAsync(Library.Version);
+
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => runner.MigrateToAsync(target));
+        Assert.ThrowsAsync<MigrationValidationException>(() => runner.ScriptAsync(target));
+
+        Assert.That(error!.Message, Does.Contain($"Cannot migrate to version {target}: no known migration has it").And.Contain("Use 0 to revert"));
+        Assert.That(Rows("SELECT version FROM __migrations_history ORDER BY version").Select(r => Long(r[0])), Is.EqualTo(new[] { Library.Version }));
+        Assert.That(Long(Scalar("SELECT count(*) FROM books")), Is.EqualTo(2L), "nothing was reverted");
+        await DisposeAsync(dialect);
+    }
+
     [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
@@ -146,9 +163,11 @@ public abstract class DialectSuite
         return DbRows.Read(command);
     }
 
-    [Migration(1, "Library")]
+    [Migration(Version, "Library")]
     internal sealed class Library : Migration
     {
+        public const long Version = 1;
+
         public override void Up(MigrationBuilder m)
         {
             m.CreateTable("authors", t => t
