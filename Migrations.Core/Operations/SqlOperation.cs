@@ -4,5 +4,5 @@ namespace Migrations.Operations;
 public sealed record SqlOperation(string Sql) : MigrationOperation
 {
     /// <inheritdoc />
-    public override string Describe() => $"Sql \"{(Sql.Length > 60 ? Sql[..60] + "..." : Sql)}\"";
+    public override string Describe() => Sql is null ? "Sql (null)" : $"Sql \"{(Sql.Length > 60 ? Sql[..60] + "..." : Sql)}\"";
 }

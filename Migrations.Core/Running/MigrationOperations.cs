@@ -1,4 +1,5 @@
 using Migrations.Building;
+using Migrations.Checks;
 using Migrations.Dialects;
 using Migrations.Operations;
 
@@ -7,7 +8,7 @@ namespace Migrations.Running;
 /// <summary>Creates a migration and records the operations of one direction, checking them against the dialect.</summary>
 internal static class MigrationOperations
 {
-    public static IReadOnlyList<MigrationOperation> Build(MigrationInfo info, bool up, IMigrationDialect dialect, List<string> problems)
+    public static IReadOnlyList<MigrationOperation> Build(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems)
     {
         var builder = new MigrationBuilder();
         try
@@ -22,9 +23,13 @@ internal static class MigrationOperations
                 migration.Down(builder);
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Text.Json.JsonException or System.Reflection.TargetInvocationException)
+#pragma warning disable CA1031 // Whatever the migration's own code throws is reported as that migration's problem, with the exception kept.
+        catch (Exception e)
+#pragma warning restore CA1031
         {
-            problems.Add($"Migration {info}: {(up ? "Up" : "Down")} failed while recording its operations: {(e.InnerException ?? e).Message}");
+            var error = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
+            problems.Add($"Migration {info}: {(up ? "Up" : "Down")} threw {error.GetType().Name} while recording its operations: {error.Message}");
+            problems.Cause ??= error;
             return [];
         }
 
@@ -35,7 +40,8 @@ internal static class MigrationOperations
 
         foreach (var operation in builder.Operations)
         {
-            foreach (var problem in dialect.Validate(operation))
+            // What is wrong whatever the database first; then what this database cannot do.
+            foreach (var problem in OperationChecks.Problems(operation).Concat(dialect.Validate(operation)))
             {
                 problems.Add($"Migration {info}, {operation.Describe()}: {problem}");
             }

@@ -163,7 +163,7 @@ public sealed class MigrationRunner
     /// that polls it) would otherwise instantiate and serialize every applied migration on each call.
     /// </summary>
     private string ChecksumOf(MigrationInfo info) =>
-        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, [])));
+        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, new ValidationProblems())));
 
     /// <summary>A target must be a version the runner can reach: 0 (before the first migration) or a known migration's.</summary>
     private static void CheckTarget(MigrationCatalog catalog, long targetVersion)
@@ -269,7 +269,7 @@ public sealed class MigrationRunner
             RunnerLog.UnknownVersions(_logger, string.Join(", ", unknown.Select(u => u.Version)));
         }
 
-        var problems = new List<string>();
+        var problems = new ValidationProblems();
         var unknownToRevert = unknown.Where(u => u.Version > targetVersion).ToArray();
         if (unknownToRevert.Length > 0)
         {
@@ -291,7 +291,7 @@ public sealed class MigrationRunner
             work.Add(new PlannedMigration(info, Up: true, MigrationOperations.Build(info, up: true, _dialect, problems)));
         }
 
-        return problems.Count > 0 ? throw new MigrationValidationException(problems) : work;
+        return problems.Count > 0 ? throw problems.ToException() : work;
     }
 
     private async Task PlanAllAsync(DbConnection connection, List<PlannedMigration> work, CancellationToken cancellationToken)

@@ -39,9 +39,6 @@ internal static class DuckDbOperationRules
                 }
 
                 break;
-            case UpdateDataOperation { Where.Count: 0 } or DeleteDataOperation { Where.Count: 0 }:
-                yield return "No row filter was given, so every row would change. Pass the columns that select the rows, or use Sql(...) for a whole-table change.";
-                break;
         }
     }
 

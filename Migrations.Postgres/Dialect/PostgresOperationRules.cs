@@ -1,3 +1,5 @@
+using System.Text;
+using Migrations.Dialects;
 using Migrations.Operations;
 
 namespace Migrations.Postgres.Dialect;
@@ -5,8 +7,19 @@ namespace Migrations.Postgres.Dialect;
 /// <summary>What can be told about an operation without a database, each with what to do instead.</summary>
 internal static class PostgresOperationRules
 {
+    /// <summary>PostgreSQL keeps the first 63 bytes of a name and silently drops the rest (NAMEDATALEN - 1).</summary>
+    private const int MaxNameBytes = 63;
+
     public static IEnumerable<string> Validate(MigrationOperation operation)
     {
+        foreach (var (what, name) in OperationNames.Of(operation))
+        {
+            if (name is not null && Encoding.UTF8.GetByteCount(name) > MaxNameBytes)
+            {
+                yield return $"The {what} \"{name}\" is {Encoding.UTF8.GetByteCount(name)} bytes long: PostgreSQL would cut it to {MaxNameBytes} bytes without a word, and two long names could become one. Use a shorter name.";
+            }
+        }
+
         var types = operation switch
         {
             CreateTableOperation o => o.Columns.Select(c => c.Type),
@@ -28,11 +41,6 @@ internal static class PostgresOperationRules
         foreach (var column in identities.Where(c => !PostgresTypes.IsInteger(c.Type)))
         {
             yield return $"Identity column \"{column.Name}\" is {column.Type}: identity columns must be Int16, Int32 or Int64.";
-        }
-
-        if (operation is UpdateDataOperation { Where.Count: 0 } or DeleteDataOperation { Where.Count: 0 })
-        {
-            yield return "No row filter was given, so every row would change. Pass the columns that select the rows, or use Sql(...) for a whole-table change.";
         }
     }
 }

@@ -83,6 +83,27 @@ public abstract class DialectSuite
         await DisposeAsync(dialect);
     }
 
+    [TestCaseSource(typeof(BadInputMigrations), nameof(BadInputMigrations.Cases))]
+    public async Task Bad_input_is_refused_before_any_sql_with_the_migration_and_what_to_do(Type migration, string[] expected)
+    {
+        await MigrateAsync(typeof(Library));
+        var dialect = await CreateDialectAsync();
+        var runner = new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Library), migration));
+
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => runner.MigrateAsync());
+        await DisposeAsync(dialect);
+
+        var info = (MigrationAttribute)Attribute.GetCustomAttribute(migration, typeof(MigrationAttribute))!;
+        Assert.That(error!.Message, Does.Contain($"Migration {info.Version} {migration.Name}"));
+        foreach (var text in expected)
+        {
+            Assert.That(error.Message, Does.Contain(text));
+        }
+
+        Assert.That(Rows("SELECT version FROM __migrations_history").Select(r => Long(r[0])), Is.EqualTo(new[] { Library.Version }), "nothing ran");
+        Assert.That(Long(Scalar($"SELECT count(*) FROM information_schema.tables WHERE table_schema = '{DefaultSchema}' AND table_name LIKE 't%'")), Is.EqualTo(0L));
+    }
+
     [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
