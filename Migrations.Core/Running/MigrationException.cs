@@ -23,8 +23,8 @@ public sealed class MigrationException : Exception
         : base(Format(migration, operation, sql, innerException, transactional), innerException)
     {
         Migration = migration;
-        Operation = operation;
-        Sql = sql;
+        Operation = operation is null ? null : SqlSecrets.Mask(operation);
+        Sql = sql is null ? null : SqlSecrets.Mask(sql);
     }
 
     /// <summary>The failed migration.</summary>
@@ -33,14 +33,16 @@ public sealed class MigrationException : Exception
     /// <summary>The operation that failed, or null when the failure was outside one (for example at commit).</summary>
     public string? Operation { get; }
 
-    /// <summary>The statement that failed, or null.</summary>
+    /// <summary>The statement that failed, or null; passwords in it are masked.</summary>
     public string? Sql { get; }
 
+    // Passwords written into a statement are masked wherever it is shown: the operation, the SQL and
+    // the database's own message (DuckDB quotes the statement in syntax errors).
     private static string Format(MigrationInfo migration, string? operation, string? sql, Exception inner, bool transactional) =>
         $"Migration {migration} failed" +
-        (operation is null ? "" : $" at {operation}") +
-        $": {inner.Message}" +
-        (sql is null ? "" : $"{Environment.NewLine}SQL: {sql}") +
+        (operation is null ? "" : $" at {SqlSecrets.Mask(operation)}") +
+        $": {SqlSecrets.Mask(inner?.Message ?? "")}" +
+        (sql is null ? "" : $"{Environment.NewLine}SQL: {SqlSecrets.Mask(sql)}") +
         Environment.NewLine +
         (transactional
             ? "The migration's transaction was rolled back; the database and its history are as they were before it."

@@ -125,8 +125,15 @@ internal sealed class MigrationExecutor
     /// <summary>Runs one planned step, logging it, its progress if it is a bulk load, and why the planner chose it.</summary>
     private async Task RunAsync(SqlStep step, DbTransaction? transaction, long version, CancellationToken cancellationToken)
     {
-        RunnerLog.Statement(_logger, version, step.Sql);
-        var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, version, step.Comment ?? step.Sql, rowsSoFar), ProgressInterval);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+#pragma warning disable CA1873 // Masking runs only when the statement is logged: guarded just above.
+            RunnerLog.Statement(_logger, version, SqlSecrets.Mask(step.Sql));
+#pragma warning restore CA1873
+        }
+
+        var what = step.Run is null ? "" : step.Comment ?? SqlSecrets.Mask(step.Sql);
+        var progress = new ProgressLine(rowsSoFar => RunnerLog.Progress(_logger, version, what, rowsSoFar), ProgressInterval);
         var rows = await StepExecutor.ExecuteAsync(_connection, transaction, step, cancellationToken, progress).ConfigureAwait(false);
         if (step is { Comment: not null, ReportsRows: true })
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Data.Common;
 using Migrations.Building;
 using Migrations.Dialects;
@@ -105,6 +106,21 @@ public abstract class DialectSuite
     }
 
     [Test]
+    public async Task A_password_in_a_failing_statement_is_masked_in_the_error_and_the_log()
+    {
+        var dialect = await CreateDialectAsync();
+        var log = new ListLogger<MigrationRunner>();
+        var runner = new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Library), typeof(RoleWithPassword)), log);
+
+        var error = Assert.ThrowsAsync<MigrationException>(() => runner.MigrateAsync());
+        await DisposeAsync(dialect);
+
+        Assert.That(error!.Message, Does.Contain("PASSWORD '***'").And.Not.Contain("hunter2"));
+        Assert.That(error.Sql, Does.Not.Contain("hunter2"));
+        Assert.That(string.Join("\n", log.Lines.Select(l => l.Message)), Does.Contain("PASSWORD '***'").And.Not.Contain("hunter2"));
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();
@@ -206,6 +222,14 @@ public abstract class DialectSuite
         }
 
         public override void Down(MigrationBuilder m) => m.DropTable("books").DropTable("authors");
+    }
+
+    [Migration(2, "Role with a password")]
+    internal sealed class RoleWithPassword : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.Sql("CREATE ROLE app_user WITH PASSWORD 'hunter2' NO_SUCH_OPTION");
+
+        public override void Down(MigrationBuilder m) => m.Sql("DROP ROLE app_user");
     }
 
     [Migration(2, "Reshelve")]
