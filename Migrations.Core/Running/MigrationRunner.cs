@@ -58,15 +58,25 @@ public sealed class MigrationRunner
 
     private async Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
     {
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
-        var runLock = await LockAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
-        try
+        // LockTimeout bounds the whole wait for the database: a file another process holds open
+        // (DuckDB) as much as the lock another instance holds (PostgreSQL).
+        RunnerLog.WaitingForLock(_logger, _dialect.Name);
+        var started = Stopwatch.GetTimestamp();
+        using var limit = WaitLimit(cancellationToken);
+        var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
         {
-            return await MigrateLockedAsync(connection.Connection, catalog, targetVersion, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await ReleaseAsync(runLock).ConfigureAwait(false);
+            var runLock = await LockAsync(connection.Connection, limit.Token, cancellationToken).ConfigureAwait(false);
+            var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            RunnerLog.LockAcquired(_logger, waited);
+            try
+            {
+                return await MigrateLockedAsync(connection.Connection, catalog, targetVersion, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ReleaseAsync(runLock).ConfigureAwait(false);
+            }
         }
     }
 
@@ -117,7 +127,8 @@ public sealed class MigrationRunner
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
     {
         var catalog = Catalog();
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var limit = WaitLimit(cancellationToken);
+        await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
         var appliedVersions = applied.Select(a => a.Version).ToHashSet();
         var changed = new List<MigrationInfo>();
@@ -150,7 +161,8 @@ public sealed class MigrationRunner
             CheckTarget(catalog, target);
         }
 
-        await using var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var limit = WaitLimit(cancellationToken);
+        await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
@@ -189,20 +201,41 @@ public sealed class MigrationRunner
         return catalog;
     }
 
-    private async Task<IAsyncDisposable> LockAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>Opens the run's connection, waiting (up to LockTimeout) while another process has the database to itself.</summary>
+    private async Task<DialectConnection> OpenAsync(CancellationToken limit, CancellationToken cancellationToken)
     {
-        RunnerLog.WaitingForLock(_logger, _dialect.Name);
-        var started = Stopwatch.GetTimestamp();
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.LockTimeout is { } timeout)
-        {
-            limit.CancelAfter(timeout);
-        }
-
-        IAsyncDisposable acquired;
         try
         {
-            acquired = await _dialect.AcquireLockAsync(connection, limit.Token).ConfigureAwait(false);
+            return await _dialect.OpenAsync(limit).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"Waited {_options.LockTimeout} to open the database on {_dialect.Name}: {e.Message} Raise LockTimeout, or start once the other process has finished.", e);
+        }
+    }
+
+    /// <summary>A token that ends the wait for the database after LockTimeout, or with the caller's.</summary>
+    private CancellationTokenSource WaitLimit(CancellationToken cancellationToken)
+    {
+        if (_options.LockTimeout is { } timeout && timeout <= TimeSpan.Zero)
+        {
+            throw new MigrationValidationException([$"LockTimeout is {timeout}: give a positive time, or leave it unset to wait as long as it takes."]);
+        }
+
+        var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (_options.LockTimeout is { } limitAfter)
+        {
+            limit.CancelAfter(limitAfter);
+        }
+
+        return limit;
+    }
+
+    private async Task<IAsyncDisposable> LockAsync(DbConnection connection, CancellationToken limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _dialect.AcquireLockAsync(connection, limit).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -210,10 +243,6 @@ public sealed class MigrationRunner
                 $"Waited {_options.LockTimeout} for the migration lock on {_dialect.Name}: another instance is still migrating this database. " +
                 "Raise LockTimeout, or let this instance start once the other has finished.");
         }
-
-        var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        RunnerLog.LockAcquired(_logger, waited);
-        return acquired;
     }
 
     /// <summary>

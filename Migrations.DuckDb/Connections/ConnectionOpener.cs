@@ -21,6 +21,33 @@ internal abstract class ConnectionOpener
                 throw new DirectoryNotFoundException($"The folder of the DuckDB database \"{source.Name}\" does not exist ({folder}): create it before migrating.");
             }
 
+            var delay = TimeSpan.FromMilliseconds(50);
+            while (true)
+            {
+                try
+                {
+                    return await OpenOnceAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (DuckDBException e) when (e.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+                {
+                    // Another process has the file open for writing; DuckDB allows one at a time. Wait for it,
+                    // as long as the runner's LockTimeout allows.
+                    try
+                    {
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        throw new OperationCanceledException($"another process has the DuckDB file open, and DuckDB lets one process at a time use a file for writing ({e.Message.Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal)}).", e, cancellationToken);
+                    }
+
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+                }
+            }
+        }
+
+        private async Task<DialectConnection> OpenOnceAsync(CancellationToken cancellationToken)
+        {
             await Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {

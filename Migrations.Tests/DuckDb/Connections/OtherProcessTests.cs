@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Migrations.Building;
+using Migrations.DuckDb;
+using Migrations.Running;
+using Migrations.Tests.Support;
+
+namespace Migrations.Tests.DuckDb.Connections;
+
+/// <summary>Another process with the DuckDB file open: the runner waits up to LockTimeout, then names the other process.</summary>
+public class OtherProcessTests : DuckDbFileTests
+{
+    [Test]
+    public async Task The_runner_waits_for_another_process_to_let_go_of_the_file()
+    {
+        using var holder = await HoldAsync(milliseconds: 1500);
+        var watch = Stopwatch.StartNew();
+
+        await Runner(TimeSpan.FromSeconds(30)).MigrateAsync();
+
+        Assert.That(watch.Elapsed, Is.GreaterThan(TimeSpan.FromMilliseconds(500)), "it waited");
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L }));
+    }
+
+    [Test]
+    public async Task After_the_lock_timeout_the_error_names_the_other_process()
+    {
+        using var holder = await HoldAsync(milliseconds: 20_000);
+
+        var error = Assert.ThrowsAsync<TimeoutException>(() => Runner(TimeSpan.FromMilliseconds(700)).MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain("another process has the DuckDB file open").And.Contain($"PID {holder.Id}").And.Contain("Raise LockTimeout"));
+        holder.Kill();
+        await holder.WaitForExitAsync();
+        Assert.That(Db.HistoryVersions(), Is.Empty);
+    }
+
+    private MigrationRunner Runner(TimeSpan lockTimeout) =>
+        new(new DuckDbDialect(Db.ConnectionString), new MigrationRunnerOptions { LockTimeout = lockTimeout }.Add(typeof(Notes)));
+
+    private async Task<Process> HoldAsync(int milliseconds)
+    {
+        var process = Process.Start(new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { BuiltProgram.Path("Migrations.Tests.Worker"), "hold-duckdb", Db.Path, milliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            RedirectStandardOutput = true,
+        })!;
+        Assert.That(await process.StandardOutput.ReadLineAsync(), Is.EqualTo("holding"));
+        return process;
+    }
+
+    [Migration(1, "Notes")]
+    internal sealed class Notes : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("notes", t => t.Column("body", c => c.String()));
+    }
+}
