@@ -156,7 +156,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private List<SqlStep> CreateTable(CreateTableOperation o)
     {
         var identities = o.Columns.Where(c => c.IsIdentity).ToList();
-        var steps = identities.SelectMany(c => Native(new CreateSequenceOperation(IdentitySequence(o.Table, c.Name))))
+        var steps = identities.SelectMany(c => IdentitySequenceSteps(o.Table, c.Name))
             .Select(s => s with { Comment = "identity column: a sequence and a nextval default" })
             .ToList();
         steps.AddRange(Native(o with { Columns = o.Columns.Select(c => c.IsIdentity ? AsSequenceDefault(o.Table, c) : c).ToArray() }));
@@ -174,7 +174,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         var column = o.Column;
         if (column.IsIdentity)
         {
-            steps.AddRange(Native(new CreateSequenceOperation(IdentitySequence(o.Table, column.Name))));
+            steps.AddRange(IdentitySequenceSteps(o.Table, column.Name));
             column = AsSequenceDefault(o.Table, column);
         }
 
@@ -494,8 +494,10 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 .Where(c => !(_names.Same(t.Name, table.Name) && (column is null || _names.SameName(c.Name, column))))
                 .SelectMany(c => DuckDbSequences.In(c.DefaultSql)))
             .ToList();
+        // Only a sequence the library made for an identity column goes: one the user made and named
+        // in a default (nextval('order_id_seq')) stays, as it would on PostgreSQL.
         return candidates
-            .Where(s => !stillUsed.Any(u => _names.Same(u, s)) && before.Sequences.Any(m => _names.Same(m.Name, s)))
+            .Where(s => !stillUsed.Any(u => _names.Same(u, s)) && before.Sequences.Any(m => _names.Same(m.Name, s) && (m.ForIdentity || IsIdentityName(s, table, column))))
             .Distinct()
             .SelectMany(s => Native(new DropSequenceOperation(s)))
             .Select(s => s with { Comment = "sequence of a dropped identity column" })
@@ -556,6 +558,17 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private void Track(MigrationOperation operation) => _schema.Track(operation);
 
     private static TableName IdentitySequence(TableName table, string column) => table with { Name = $"{table.Name}_{column}_seq" };
+
+    /// <summary>Sequences made before they were marked are known by their name: table_column_seq.</summary>
+    private bool IsIdentityName(TableName sequence, TableModel table, string? column) =>
+        (column is null ? table.Columns.Select(c => c.Name) : [column]).Any(c => _names.Same(_names.Resolve(IdentitySequence(table.Name, c)), sequence));
+
+    /// <summary>The sequence behind an identity column, marked as the library's so that it goes with its column and no other sequence does.</summary>
+    private List<SqlStep> IdentitySequenceSteps(TableName table, string column)
+    {
+        var sequence = IdentitySequence(table, column);
+        return [.. Native(new CreateSequenceOperation(sequence)), DuckDbSequences.MarkAsIdentity(_names.Resolve(sequence), _names.Resolve(table), column)];
+    }
 
     private static ColumnDefinition AsSequenceDefault(TableName table, ColumnDefinition column) => column with
     {

@@ -35,7 +35,7 @@ internal static partial class DuckDbSchemaReader
 
     private const string Views = "SELECT schema_name, view_name, sql FROM duckdb_views() WHERE NOT internal AND NOT temporary";
 
-    private const string Sequences = "SELECT schema_name, sequence_name, sql, increment_by FROM duckdb_sequences() WHERE NOT temporary";
+    private const string Sequences = "SELECT schema_name, sequence_name, sql, increment_by, comment FROM duckdb_sequences() WHERE NOT temporary";
 
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -81,7 +81,10 @@ internal static partial class DuckDbSchemaReader
         var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(
             new TableName(r.GetString(1), r.GetString(0)),
             StartValue().Match(r.GetString(2)) is { Success: true } m ? long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 1,
-            r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+            r.GetInt64(3))
+        {
+            ForIdentity = !r.IsDBNull(4) && r.GetString(4).StartsWith(DuckDbSequences.IdentityMark, StringComparison.Ordinal),
+        }, cancellationToken).ConfigureAwait(false);
 
         return new SchemaModel(tables, sequences) { Views = views, Enums = enums };
     }

@@ -1,11 +1,19 @@
 using System.Text.RegularExpressions;
+using Migrations.Dialects;
 using Migrations.Operations;
 
 namespace Migrations.DuckDb.Dialect;
 
-/// <summary>Finds the sequences a column default draws from.</summary>
+/// <summary>Finds the sequences a column default draws from, and marks those the library makes for identity columns.</summary>
 internal static partial class DuckDbSequences
 {
+    /// <summary>How a sequence's comment starts when the library made it for an identity column.</summary>
+    public const string IdentityMark = "Migrations: identity of ";
+
+    /// <summary>DuckDB has no owned sequences (PostgreSQL's OWNED BY); a comment records whose sequence it is.</summary>
+    public static SqlStep MarkAsIdentity(TableName sequence, TableName table, string column) =>
+        new($"COMMENT ON SEQUENCE {DuckDbSql.Quote(sequence)} IS {DuckDbSql.String($"{IdentityMark}{table}.{column}")}");
+
     /// <summary>The sequences in a default: <c>nextval('"main"."t_id_seq"')</c> gives main.t_id_seq.</summary>
     public static IEnumerable<TableName> In(string? defaultSql)
     {

@@ -113,6 +113,23 @@ public class DuckDbOperationTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task A_sequence_the_user_made_stays_when_the_table_using_it_goes()
+    {
+        // Seed 000: order ids drawn from the user's own sequence; the automatic Down drops the table, then the sequence.
+        var runner = Db.Runner(typeof(OwnSequence), typeof(RenamedIdentity));
+        await runner.MigrateAsync();
+        Assert.That(Db.Scalar("SELECT comment FROM duckdb_sequences() WHERE sequence_name = 'tickets_id_seq'"), Does.StartWith("Migrations: identity of"));
+
+        await runner.MigrateToAsync(1);
+        Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences() ORDER BY 1").Select(r => r[0]), Is.EqualTo(new[] { "order_id_seq" }),
+            "the renamed identity table's sequence went with it; the user's stayed");
+
+        await runner.MigrateToAsync(0);
+        Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+        Assert.That(Db.HistoryVersions(), Is.Empty);
+    }
+
+    [Test]
     public async Task Schemas_other_than_main_work()
     {
         await Db.Runner(typeof(InSchema)).MigrateAsync();
@@ -123,6 +140,22 @@ public class DuckDbOperationTests : DuckDbFileTests
         await Db.Runner(typeof(InSchema)).MigrateToAsync(0);
         Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
         Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+    }
+
+    [Migration(1, "Own sequence")]
+    internal sealed class OwnSequence : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateSequence("order_id_seq")
+            .CreateTable("orders", t => t.Column("id", c => c.Int64().DefaultSql("nextval('order_id_seq')").PrimaryKey()).Column("item", c => c.String()));
+    }
+
+    [Migration(2, "Renamed identity")]
+    internal sealed class RenamedIdentity : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("tickets", t => t.Column("id", c => c.Int64().Identity().PrimaryKey()))
+            .RenameTable("tickets", "issues");
     }
 
     [Migration(1, "Customers and orders")]

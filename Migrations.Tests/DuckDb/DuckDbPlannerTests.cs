@@ -27,6 +27,7 @@ public class DuckDbPlannerTests
         Assert.That(plan.Steps.Select(s => s.Sql), Is.EqualTo(new[]
         {
             "CREATE SEQUENCE \"main\".\"t_id_seq\" START WITH 1 INCREMENT BY 1",
+            "COMMENT ON SEQUENCE \"main\".\"t_id_seq\" IS 'Migrations: identity of main.t.id'",
             "CREATE TABLE \"main\".\"t\" (\"id\" BIGINT NOT NULL DEFAULT nextval('\"main\".\"t_id_seq\"'))",
         }));
         Assert.That(plan.IsExact, Is.True);
@@ -41,14 +42,14 @@ public class DuckDbPlannerTests
             new AddColumnOperation(table, new ColumnDefinition("c", ColumnType.Text) { IsNullable = false, Default = DefaultValue.Constant("x") }),
             new DropTableOperation(table));
 
-        Assert.That(plan.Steps.Skip(2).Take(4).Select(s => s.Sql), Is.EqualTo(new[]
+        Assert.That(plan.Steps.Skip(3).Take(4).Select(s => s.Sql), Is.EqualTo(new[]
         {
             "ALTER TABLE \"main\".\"t\" ADD COLUMN \"c\" VARCHAR DEFAULT 'x'",
             "ALTER TABLE \"main\".\"t\" ALTER COLUMN \"c\" SET NOT NULL",
             "DROP TABLE \"main\".\"t\"",
             "DROP SEQUENCE \"main\".\"t_id_seq\"",
         }));
-        Assert.That(plan.Steps[2].Source, Is.InstanceOf<AddColumnOperation>());
+        Assert.That(plan.Steps[3].Source, Is.InstanceOf<AddColumnOperation>());
     }
 
     [Test]
