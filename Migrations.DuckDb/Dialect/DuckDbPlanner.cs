@@ -77,13 +77,17 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case InsertDataOperation o when o.Rows.Count >= AppenderLoad.Threshold:
                 return [AppenderLoad.Step(o, _names.Resolve(o.Table), () => DuckDbSqlGenerator.Generate(o))];
-            case InsertDataOperation or AlterColumnDefaultOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
+            case AlterColumnDefaultOperation o:
+                CheckNames(o, await ModelAsync(cancellationToken).ConfigureAwait(false));
+                return Native(o);
+            case InsertDataOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
                 return Native(operation);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
         }
 
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        CheckNames(operation, model);
         var table = operation is ITableOperation target ? _names.FindTable(model, target.Table) : null;
         if (table is null)
         {
@@ -97,6 +101,18 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             : null;
         var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
+    }
+
+    /// <summary>
+    /// Changes to tables and columns that are not there are refused before any SQL. After raw SQL
+    /// the schema is only a guess; the plan is made again once that SQL has run, and checked then.
+    /// </summary>
+    private void CheckNames(MigrationOperation operation, SchemaModel model)
+    {
+        if (!_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
+        {
+            throw new MigrationPlanningException(operation, problem);
+        }
     }
 
     private async Task<IReadOnlyList<SqlStep>> PlanEnumAsync(MigrationOperation operation, CancellationToken cancellationToken)

@@ -85,6 +85,15 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                 var drop = PostgresSqlGenerator.Generate(new DropIndexOperation(o.Table, o.Name) { Concurrently = true })
                     .Select(s => s with { Comment = $"index {o.Name} was left invalid by an earlier failed build: drop it and build again" });
                 return [.. drop, .. Track(o, PostgresSqlGenerator.Generate(o))];
+            case var _ when SchemaChecks.Applies(operation):
+                // The same check, and the same message, as on DuckDB; after raw SQL, when the plan is made again.
+                var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
+                if (!_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
+                {
+                    throw new MigrationPlanningException(operation, problem);
+                }
+
+                return Track(operation, PostgresSqlGenerator.Generate(operation));
             default:
                 return Track(operation, PostgresSqlGenerator.Generate(operation));
         }

@@ -1,4 +1,5 @@
 using Migrations.Building;
+using Migrations.Operations;
 
 namespace Migrations.Tests.Dialects;
 
@@ -20,6 +21,12 @@ internal static class BadInputMigrations
         yield return Case(typeof(EmptySql), "Sql", "The SQL is empty");
         yield return Case(typeof(ThrowsInUp), "Up threw", "KeyNotFoundException", "no such setting");
         yield return Case(typeof(DuplicateColumn), "CreateTable", "column \"id\" is named 2 times");
+        yield return Case(typeof(DropMissingColumn), "DropColumn", "has no column \"subtitle\"", "nothing would change");
+        yield return Case(typeof(RenameMissingColumn), "RenameColumn", "has no column \"subtitle\"");
+        yield return Case(typeof(RetypeMissingColumn), "AlterColumnType", "has no column \"subtitle\"");
+        yield return Case(typeof(NotNullOnMissingColumn), "AlterColumnNullability", "has no column \"subtitle\"");
+        yield return Case(typeof(DefaultOnMissingColumn), "AlterColumnDefault", "has no column \"subtitle\"");
+        yield return Case(typeof(DropMissingTable), "DropTable", "tunes does not exist");
     }
 
     private static TestCaseData Case(Type migration, params string[] expected) =>
@@ -107,5 +114,47 @@ internal static class BadInputMigrations
     internal sealed class DuplicateColumn : Migration
     {
         public override void Up(MigrationBuilder m) => m.CreateTable("t", t => t.Column("id", c => c.Int64()).Column("ID", c => c.Int32()));
+    }
+
+    [Migration(10, "Drop a missing column")]
+    internal sealed class DropMissingColumn : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.DropColumn("books", "subtitle");
+
+        public override void Down(MigrationBuilder m) => m.AddColumn("books", "subtitle", c => c.String());
+    }
+
+    [Migration(10, "Rename a missing column")]
+    internal sealed class RenameMissingColumn : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.RenameColumn("books", "subtitle", "tagline");
+    }
+
+    [Migration(10, "Retype a missing column")]
+    internal sealed class RetypeMissingColumn : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.AlterColumn("books", "subtitle", a => a.Type(ColumnType.Text));
+
+        public override void Down(MigrationBuilder m) => m.AlterColumn("books", "subtitle", a => a.Type(ColumnType.String(10)));
+    }
+
+    [Migration(10, "Not null on a missing column")]
+    internal sealed class NotNullOnMissingColumn : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.AlterColumn("books", "subtitle", a => a.NotNull());
+    }
+
+    [Migration(10, "Default on a missing column")]
+    internal sealed class DefaultOnMissingColumn : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.AlterColumn("books", "subtitle", a => a.Default("none"));
+    }
+
+    [Migration(10, "Drop a missing table")]
+    internal sealed class DropMissingTable : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.DropTable("tunes");
+
+        public override void Down(MigrationBuilder m) => m.CreateTable("tunes", t => t.Column("id", c => c.Int64()));
     }
 }
