@@ -16,12 +16,16 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
 {
     private const int LevelMargin = 8;
     private const int DefaultLevels = 32;
-    private const string ChangedRowsReason = "its rows were updated or deleted earlier in this migration, and DuckDB cannot alter such a table in place in the same transaction";
+    private const string ChangedRowsReason = "its rows were updated or deleted earlier in this migration (raw SQL counts: it may change any table), and DuckDB cannot alter such a table in place in the same transaction";
 
     private readonly DbConnection _connection;
     private readonly NameResolver _names = new(DuckDbConventions.Instance);
     private readonly DuckDbTableRebuild _rebuild;
     private readonly List<TableName> _changedRows = [];
+
+    // Raw SQL may have changed the rows of any table; tables created or rebuilt after it are fresh.
+    private readonly List<TableName> _freshSinceRawSql = [];
+    private bool _rawSqlRan;
     private readonly List<TableName> _droppedIndexes = [];
     private readonly List<TableName> _constraintsChanged = [];
     private readonly SchemaTracker _schema;
@@ -37,6 +41,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     {
         _schema.StartPlan();
         _changedRows.Clear();
+        _freshSinceRawSql.Clear();
+        _rawSqlRan = false;
         _droppedIndexes.Clear();
         _constraintsChanged.Clear();
         var steps = new List<SqlStep>();
@@ -61,6 +67,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         switch (operation)
         {
             case CreateTableOperation o:
+                _freshSinceRawSql.Add(o.Table);
                 return CreateTable(o);
             case AddColumnOperation o:
                 return await AddColumnAsync(o, cancellationToken).ConfigureAwait(false);
@@ -80,7 +87,11 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             case AlterColumnDefaultOperation o:
                 CheckNames(o, await ModelAsync(cancellationToken).ConfigureAwait(false));
                 return Native(o);
-            case InsertDataOperation or CreateSequenceOperation or DropSequenceOperation or SqlOperation or TimeoutsOperation:
+            case SqlOperation:
+                _rawSqlRan = true;
+                _freshSinceRawSql.Clear();
+                return Native(operation);
+            case InsertDataOperation or CreateSequenceOperation or DropSequenceOperation or TimeoutsOperation:
                 return Native(operation);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
@@ -392,6 +403,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         _schema.Replace(after);
         _changedRows.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
         _droppedIndexes.RemoveAll(t => rebuilt.Any(r => _names.Same(r, t)));
+        _freshSinceRawSql.AddRange(rebuilt);
         _constraintsChanged.AddRange(rebuilt);
         if (!_names.Same(targetAfter, table.Name))
         {
@@ -558,7 +570,12 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             ? $"{referencing.t.Name} references \"{column}\""
             : null;
 
-    private bool Changed(TableName table) => _changedRows.Any(t => _names.Same(t, table));
+    /// <summary>
+    /// Whether rows of the table may have been updated or deleted earlier in this migration, which
+    /// makes DuckDB refuse in-place ALTERs of it ("Cannot create index with outstanding updates").
+    /// </summary>
+    private bool Changed(TableName table) =>
+        _changedRows.Any(t => _names.Same(t, table)) || (_rawSqlRan && !_freshSinceRawSql.Any(t => _names.Same(t, table)));
 
     private bool DroppedIndex(TableName table) => _droppedIndexes.Any(t => _names.Same(t, table));
 

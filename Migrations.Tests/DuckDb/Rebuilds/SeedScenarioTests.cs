@@ -14,6 +14,24 @@ namespace Migrations.Tests.DuckDb.Rebuilds;
 public class SeedScenarioTests : DuckDbFileTests
 {
     [Test]
+    public async Task A_column_filled_by_raw_sql_then_made_not_null_in_one_migration_works()
+    {
+        // Seed 000's other path: add the column, fill it with an UPDATE written by hand, then NOT NULL.
+        await Db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
+        Db.Execute("INSERT INTO customers (name) VALUES ('John Doe'), ('Jane Roe')");
+        Db.Execute("INSERT INTO orders (item_name, customer_id) VALUES ('book', 1), ('pen', 2)");
+        var orders = Db.RowChecksum("orders");
+
+        await Db.Runner(typeof(CustomersAndOrders), typeof(AddEmailBySql)).MigrateAsync();
+
+        Assert.That(Db.Rows("SELECT name, email FROM customers ORDER BY id").Select(r => string.Join(",", r)),
+            Is.EqualTo(new[] { "John Doe,john doe@example.com", "Jane Roe,jane roe@example.com" }));
+        Assert.That(Db.Scalar("SELECT is_nullable FROM duckdb_columns() WHERE table_name = 'customers' AND column_name = 'email'"), Is.False);
+        Assert.That(Db.RowChecksum("orders"), Is.EqualTo(orders));
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO customers (name, email) VALUES ('No Email', NULL)"));
+    }
+
+    [Test]
     public async Task Adding_a_not_null_email_to_a_referenced_table_keeps_every_row_and_constraint()
     {
         await Db.Runner(typeof(CustomersAndOrders)).MigrateAsync();
@@ -119,6 +137,17 @@ public class SeedScenarioTests : DuckDbFileTests
         public override void Down(MigrationBuilder m) => m
             .DropTable("orders").DropTable("customers")
             .DropSequence("order_id_seq").DropSequence("custom_id_seq");
+    }
+
+    [Migration(2, "Add email by SQL")]
+    internal sealed class AddEmailBySql : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .AddColumn("customers", "email", c => c.String(255))
+            .Sql("UPDATE customers SET email = lower(name) || '@example.com' WHERE email IS NULL")
+            .AlterColumn("customers", "email", a => a.NotNull());
+
+        public override void Down(MigrationBuilder m) => m.DropColumn("customers", "email");
     }
 
     [Migration(2, "add email to customers")]
