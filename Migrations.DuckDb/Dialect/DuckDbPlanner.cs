@@ -102,8 +102,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         var table = operation is ITableOperation target ? _names.FindTable(model, target.Table) : null;
         if (table is null)
         {
-            // Not in the schema as known (made by raw SQL earlier, or missing): let DuckDB decide.
-            return Native(operation);
+            return TableOutsideTheModel(operation);
         }
 
         var reason = RebuildReason(operation, model, table);
@@ -112,6 +111,31 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             : null;
         var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
+    }
+
+    /// <summary>
+    /// A table the schema does not know: missing (DuckDB says so), or made by raw SQL. A change that
+    /// DuckDB can only make by rebuilding needs the table's definition: after raw SQL of an earlier
+    /// migration the plan is made again once that SQL has run; raw SQL in the same migration cannot
+    /// be waited for.
+    /// </summary>
+    private List<SqlStep> TableOutsideTheModel(MigrationOperation operation)
+    {
+        try
+        {
+            return Native(operation);
+        }
+        catch (NotSupportedException) when (_schema.UsedUncertainSchema)
+        {
+            if (_rawSqlRan)
+            {
+                throw new MigrationPlanningException(operation,
+                    $"{((ITableOperation)operation).Table} is made by raw SQL in this same migration, and DuckDB can only make this change by rebuilding the table from its definition, which is not known until that SQL has run. " +
+                    "Move the Sql(...) into an earlier migration, or create the table with CreateTable.");
+            }
+
+            return [new SqlStep($"-- {operation.Describe()}: planned again once the raw SQL before it has run")];
+        }
     }
 
     /// <summary>

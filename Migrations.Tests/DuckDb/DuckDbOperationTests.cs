@@ -130,6 +130,25 @@ public class DuckDbOperationTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task A_check_constraint_on_a_table_made_by_sql_in_an_earlier_migration_of_the_run_is_added()
+    {
+        await Db.Runner(typeof(TableBySql), typeof(CheckOnSqlTable)).MigrateAsync();
+
+        Db.Execute("INSERT INTO gadgets VALUES (1, 5)");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO gadgets VALUES (2, 0)"), "the check holds");
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+    }
+
+    [Test]
+    public void A_check_constraint_on_a_table_made_by_sql_in_the_same_migration_is_refused_with_what_to_do()
+    {
+        var error = Assert.ThrowsAsync<Migrations.Running.MigrationValidationException>(() => Db.Runner(typeof(TableAndCheckInOne)).MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain("made by raw SQL in this same migration").And.Contain("Move the Sql(...) into an earlier migration"));
+        Assert.That(Db.Exists("gadgets"), Is.False);
+    }
+
+    [Test]
     public async Task Schemas_other_than_main_work()
     {
         await Db.Runner(typeof(InSchema)).MigrateAsync();
@@ -140,6 +159,30 @@ public class DuckDbOperationTests : DuckDbFileTests
         await Db.Runner(typeof(InSchema)).MigrateToAsync(0);
         Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
         Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+    }
+
+    [Migration(1, "Table by SQL")]
+    internal sealed class TableBySql : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.Sql("CREATE TABLE gadgets (id INTEGER PRIMARY KEY, qty INTEGER)");
+
+        public override void Down(MigrationBuilder m) => m.DropTable("gadgets");
+    }
+
+    [Migration(2, "Check on a table made by SQL")]
+    internal sealed class CheckOnSqlTable : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.AddCheckConstraint("gadgets", "ck_gadgets_qty", "qty > 0");
+    }
+
+    [Migration(1, "Table and check in one")]
+    internal sealed class TableAndCheckInOne : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .Sql("CREATE TABLE gadgets (id INTEGER PRIMARY KEY, qty INTEGER)")
+            .AddCheckConstraint("gadgets", "ck_gadgets_qty", "qty > 0");
+
+        public override void Down(MigrationBuilder m) => m.DropTable("gadgets");
     }
 
     [Migration(1, "Own sequence")]
