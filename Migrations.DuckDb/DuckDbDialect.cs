@@ -12,7 +12,7 @@ namespace Migrations.DuckDb;
 /// the application's own <see cref="DuckDBConnection"/>s use, so their writes and the migrations'
 /// never overwrite each other.
 /// </summary>
-public sealed class DuckDbDialect : IMigrationDialect
+public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
 {
     private readonly ConnectionOpener _opener;
 
@@ -67,4 +67,7 @@ public sealed class DuckDbDialect : IMigrationDialect
 
     /// <inheritdoc />
     public IMigrationPlanner CreatePlanner(DbConnection connection) => new DuckDbPlanner(connection);
+
+    /// <inheritdoc />
+    string ISqlLiterals.Literal(object? value) => DuckDbSql.ScriptLiteral(value);
 }

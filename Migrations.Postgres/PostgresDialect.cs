@@ -11,7 +11,7 @@ namespace Migrations.Postgres;
 /// lock; migrate over a direct or session-mode connection (PgBouncer in transaction mode cannot
 /// hold session locks).
 /// </summary>
-public sealed class PostgresDialect : IMigrationDialect, IAsyncDisposable
+public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -48,6 +48,9 @@ public sealed class PostgresDialect : IMigrationDialect, IAsyncDisposable
 
     /// <inheritdoc />
     public IMigrationPlanner CreatePlanner(DbConnection connection) => new PostgresPlanner(connection);
+
+    /// <inheritdoc />
+    string ISqlLiterals.Literal(object? value) => PostgresSql.ScriptLiteral(value);
 
     /// <summary>Disposes the data source this dialect created from a connection string.</summary>
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;

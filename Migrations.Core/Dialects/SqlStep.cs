@@ -44,4 +44,10 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
     /// far as it goes, for a progress line, and returns the rows written.
     /// </summary>
     public Func<DbConnection, IProgress<long>, CancellationToken, Task<int>>? Run { get; init; }
+
+    /// <summary>
+    /// The plain statements a script shows instead of this step, for a step that <see cref="Run"/>
+    /// carries out itself (a bulk load as INSERT statements), so that the script runs as it is.
+    /// </summary>
+    public Func<IEnumerable<SqlStep>>? ScriptForm { get; init; }
 }

@@ -167,7 +167,7 @@ public sealed class MigrationRunner
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
-        return await ScriptRenderer.RenderAsync(_dialect.Name, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
+        return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -4,13 +4,17 @@ using Migrations.Dialects;
 
 namespace Migrations.Running;
 
-/// <summary>Writes planned steps as a readable SQL script: one transaction per migration, parameters listed beside their statement.</summary>
+/// <summary>
+/// Writes planned steps as an SQL script that runs as it is in the database's own shell: one
+/// transaction per migration, values written in as literals, bulk loads as INSERT statements.
+/// </summary>
 internal static class ScriptRenderer
 {
-    public static async Task<string> RenderAsync(string dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
+    public static async Task<string> RenderAsync(IMigrationDialect dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
     {
-        var script = new StringBuilder();
-        script.Append(CultureInfo.InvariantCulture, $"-- {dialect}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
+        Func<object?, string> literal = dialect is ISqlLiterals literals ? literals.Literal : v => SqlText.Literal(v, uuid => uuid);
+        var script = new Script(new StringBuilder(), literal);
+        script.Text.Append(CultureInfo.InvariantCulture, $"-- {dialect.Name}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
         foreach (var step in setup)
         {
             Append(script, step);
@@ -18,12 +22,12 @@ internal static class ScriptRenderer
 
         foreach (var migration in work)
         {
-            script.AppendLine()
+            script.Text.AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
             var history = await migration.HistoryRowAsync(historySql, executionMilliseconds: 0).ConfigureAwait(false);
             if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
             {
-                script.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");
+                script.Text.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");
                 foreach (var step in migration.Plan.Steps.Append(history))
                 {
                     Append(script, step);
@@ -37,40 +41,32 @@ internal static class ScriptRenderer
                 Append(script, step);
             }
 
-            script.AppendLine("BEGIN TRANSACTION;");
+            script.Text.AppendLine("BEGIN TRANSACTION;");
             foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
             {
                 Append(script, step);
             }
 
             Append(script, history);
-            script.AppendLine("COMMIT;");
+            script.Text.AppendLine("COMMIT;");
         }
 
-        return script.ToString();
+        return script.Text.ToString();
     }
 
-    private static void Append(StringBuilder script, SqlStep step)
+    private static void Append(Script script, SqlStep step)
     {
         if (step.Comment is not null)
         {
-            script.Append("-- ").AppendLine(step.Comment);
+            script.Text.Append("-- ").AppendLine(step.Comment);
         }
 
-        script.Append(step.Sql).Append(';');
-        if (step.Parameters.Count > 0)
+        // A bulk load runs through the database's own protocol; the script carries the same rows as INSERTs.
+        foreach (var statement in step.ScriptForm?.Invoke() ?? [step])
         {
-            script.Append(" -- ").Append(string.Join(", ", step.Parameters.Select((p, i) => $"${i + 1} = {Describe(p)}")));
+            script.Text.Append(ScriptLiterals.Inline(statement.Sql, statement.Parameters, script.Literal)).AppendLine(";");
         }
-
-        script.AppendLine();
     }
 
-    private static string Describe(object? value) => value switch
-    {
-        null => "NULL",
-        string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "NULL",
-    };
+    private sealed record Script(StringBuilder Text, Func<object?, string> Literal);
 }

@@ -25,6 +25,13 @@ internal static class DuckDbSql
     /// </summary>
     public static string Literal(object? value) => SqlText.Literal(value, text => $"UUID {text}");
 
+    /// <summary>A parameter value written into a script for the duckdb shell.</summary>
+    public static string ScriptLiteral(object? value) => value switch
+    {
+        byte[] bytes => $"'{string.Concat(bytes.Select(b => $"\\x{b:X2}"))}'::BLOB",
+        _ => Literal(value),
+    };
+
     /// <summary>The SQL of a default, as DuckDB stores it.</summary>
     public static string? Default(DefaultValue? value) => value is null ? null : value.Sql ?? Literal(value.Value);
 }

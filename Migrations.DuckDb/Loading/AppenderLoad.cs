@@ -29,6 +29,7 @@ internal static class AppenderLoad
             Comment = $"load {o.Rows.Count} rows into {o.Table}",
             ReportsRows = true,
             Run = (connection, progress, cancellationToken) => LoadAsync((DuckDBConnection)connection, o, table, inserts, progress, cancellationToken),
+            ScriptForm = inserts,
         };
 
     private static async Task<int> LoadAsync(DuckDBConnection connection, InsertDataOperation o, TableName table, Func<IEnumerable<SqlStep>> inserts, IProgress<long> progress, CancellationToken cancellationToken)

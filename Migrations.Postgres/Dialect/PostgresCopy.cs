@@ -18,7 +18,7 @@ internal static class PostgresCopy
     /// <summary>Rows are formatted into chunks of about this many characters, then written at once.</summary>
     private const int ChunkCharacters = 64 * 1024;
 
-    public static SqlStep Load(InsertDataOperation o)
+    public static SqlStep Load(InsertDataOperation o, Func<IEnumerable<SqlStep>> inserts)
     {
         var sql = $"COPY {Quote(o.Table)} ({QuoteList(o.Columns)}) FROM STDIN";
         return new SqlStep($"{sql} -- {o.Rows.Count} rows sent by the copy protocol")
@@ -26,6 +26,7 @@ internal static class PostgresCopy
             Comment = $"load {o.Rows.Count} rows into {o.Table}",
             ReportsRows = true,
             Run = (connection, progress, cancellationToken) => WriteAsync((NpgsqlConnection)connection, sql, o.Rows, progress, cancellationToken),
+            ScriptForm = inserts,
         };
     }
 

@@ -70,7 +70,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
         {
             case InsertDataOperation o:
                 var types = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
-                var load = o.Rows.Count >= CopyThreshold ? [PostgresCopy.Load(o)] : PostgresSqlGenerator.Data(types).Insert(o);
+                var load = o.Rows.Count >= CopyThreshold ? [PostgresCopy.Load(o, () => PostgresSqlGenerator.Data(types).Insert(o))] : PostgresSqlGenerator.Data(types).Insert(o);
                 // After explicit ids, sequences behind integer columns must continue past them.
                 var resets = o.Columns.Where(c => types(c) is "smallint" or "integer" or "bigint").Select(c => PostgresCopy.ResetSequence(_names.Resolve(o.Table), c));
                 return Track(o, [.. load, .. resets]);

@@ -22,5 +22,12 @@ internal static class PostgresSql
     /// <summary>A constant as a typed literal, for DEFAULT clauses, which take no parameters.</summary>
     public static string Literal(object? value) => SqlText.Literal(value, text => $"{text}::uuid");
 
+    /// <summary>A parameter value written into a script for psql.</summary>
+    public static string ScriptLiteral(object? value) => value switch
+    {
+        byte[] bytes => $"'\\x{Convert.ToHexString(bytes)}'::bytea",
+        _ => Literal(value),
+    };
+
     public static string? Default(DefaultValue? value) => value is null ? null : value.Sql ?? Literal(value.Value);
 }

@@ -121,6 +121,24 @@ public abstract class DialectSuite
     }
 
     [Test]
+    public async Task The_script_runs_as_it_is_and_leaves_the_database_the_runner_would()
+    {
+        var dialect = await CreateDialectAsync();
+        var runner = new MigrationRunner(dialect, new MigrationRunnerOptions().Add(typeof(Library), typeof(ManyReaders)));
+        var script = await runner.ScriptAsync();
+
+        Assert.That(script, Does.Not.Contain("$1"));
+        Execute(script);
+
+        var status = await runner.GetStatusAsync();
+        await DisposeAsync(dialect);
+        Assert.That(status.Pending, Is.Empty, "the history rows the script wrote are the runner's");
+        Assert.That(status.Changed, Is.Empty, "with the same checksums");
+        Assert.That(Rows("SELECT title, price FROM books ORDER BY id"), Is.EqualTo(new[] { new object?[] { "Dune", 9.99m }, new object?[] { "Emma", null } }));
+        Assert.That(Rows("SELECT count(*), min(name), max(card) FROM readers").Single().Select(v => v?.ToString()), Is.EqualTo(new[] { "60", "reader '1'", "60" }));
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();
@@ -222,6 +240,14 @@ public abstract class DialectSuite
         }
 
         public override void Down(MigrationBuilder m) => m.DropTable("books").DropTable("authors");
+    }
+
+    [Migration(2, "Many readers")]
+    internal sealed class ManyReaders : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("readers", t => t.Column("name", c => c.String().NotNull()).Column("card", c => c.Int64()))
+            .InsertData("readers", ["name", "card"], Enumerable.Range(1, 60).Select(i => new object?[] { $"reader '{i}'", (long)i }).ToArray());
     }
 
     [Migration(2, "Role with a password")]
