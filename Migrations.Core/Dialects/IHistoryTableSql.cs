@@ -25,4 +25,24 @@ public interface IHistoryTableSql
     /// <summary>Removes the record of a reverted migration.</summary>
     /// <param name="version">The version.</param>
     SqlStep Delete(long version);
+
+    /// <summary>
+    /// Creates, when missing, the table beside the history table that records which parts of a
+    /// migration run without a transaction have completed (columns: version, part), so that a run
+    /// stopped half way is continued, not started again.
+    /// </summary>
+    IReadOnlyList<SqlStep> CreateProgressIfMissing();
+
+    /// <summary>The parts of a migration recorded as completed: one text column.</summary>
+    /// <param name="version">The migration's version.</param>
+    SqlStep SelectProgress(long version);
+
+    /// <summary>Records a completed part.</summary>
+    /// <param name="version">The migration's version.</param>
+    /// <param name="part">The part's key.</param>
+    SqlStep InsertProgress(long version, string part);
+
+    /// <summary>Forgets a migration's parts once its history row is written.</summary>
+    /// <param name="version">The migration's version.</param>
+    SqlStep DeleteProgress(long version);
 }

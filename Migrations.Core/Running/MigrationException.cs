@@ -46,5 +46,5 @@ public sealed class MigrationException : Exception
         Environment.NewLine +
         (transactional
             ? "The migration's transaction was rolled back; the database and its history are as they were before it."
-            : "The migration runs without a transaction (it has a statement the database refuses in one): the statements before the failing one stay applied, and its history row was not written, so the next run starts it again.");
+            : "The migration runs in parts without one transaction (it has a statement the database refuses in one): the parts that completed stay applied and are recorded, its history row was not written, and the next run continues with the part that failed.");
 }

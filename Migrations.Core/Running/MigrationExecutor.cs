@@ -97,25 +97,63 @@ internal sealed class MigrationExecutor
         LogDone(migration, started);
     }
 
-    /// <summary>Each statement on its own, then the history row: for statements a database refuses in a transaction.</summary>
+    /// <summary>
+    /// A migration with statements the database refuses in a transaction runs in parts, each
+    /// recorded as it completes; the history row is written (and the record of parts forgotten) in
+    /// one transaction at the end. A run stopped anywhere is continued by the next from the part
+    /// that did not complete.
+    /// </summary>
     private async Task ExecuteWithoutTransactionAsync(PlannedMigration migration, long started, CancellationToken cancellationToken)
     {
         var info = migration.Info;
         SqlStep? current = null;
         try
         {
-            foreach (var step in migration.Plan.Steps)
+            foreach (var step in _history.CreateProgressIfMissing())
             {
                 current = step;
-                await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
+                await StepExecutor.ExecuteAsync(_connection, null, step, cancellationToken).ConfigureAwait(false);
             }
 
+            current = _history.SelectProgress(info.Version);
+            var done = (await StepExecutor.QueryAsync(_connection, current, r => r.GetString(0), cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
+            foreach (var part in MigrationPart.Of(migration.Plan.Steps))
+            {
+                if (part.IsRecorded && done.Contains(part.Key))
+                {
+                    RunnerLog.PartDone(_logger, info.Version, part.Steps[0].Sql);
+                    continue;
+                }
+
+                await using var transaction = part.InTransaction ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+                foreach (var step in part.Steps)
+                {
+                    current = step;
+                    await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (part.IsRecorded)
+                {
+                    current = _history.InsertProgress(info.Version, part.Key);
+                    await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            await using var last = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             current = await migration.HistoryRowAsync(_history, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds).ConfigureAwait(false);
-            await StepExecutor.ExecuteAsync(_connection, null, current, cancellationToken).ConfigureAwait(false);
+            await StepExecutor.ExecuteAsync(_connection, last, current, cancellationToken).ConfigureAwait(false);
+            current = _history.DeleteProgress(info.Version);
+            await StepExecutor.ExecuteAsync(_connection, last, current, cancellationToken).ConfigureAwait(false);
+            await last.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            RunnerLog.Failed(_logger, info.Version, info.Description, "it runs without a transaction: the statements before the failing one stay applied");
+            RunnerLog.Failed(_logger, info.Version, info.Description, "it runs in parts without one transaction: the parts that completed stay applied and recorded, and the next run continues with the part that failed");
             throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
         }
 

@@ -54,4 +54,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "Releasing the migration lock on {Dialect} failed; the database releases it when the connection's session ends")]
     public static partial void LockReleaseFailed(ILogger logger, string dialect, Exception exception);
+
+    [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "{Version}: completed by an earlier run, skipped: {Sql}")]
+    public static partial void PartDone(ILogger logger, long version, string sql);
 }

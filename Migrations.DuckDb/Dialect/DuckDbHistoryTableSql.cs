@@ -33,4 +33,18 @@ internal sealed class DuckDbHistoryTableSql : IHistoryTableSql
         [version, description, executionMilliseconds, checksum]);
 
     public SqlStep Delete(long version) => new($"DELETE FROM {_quoted} WHERE version = $1", [version]);
+
+    public IReadOnlyList<SqlStep> CreateProgressIfMissing() =>
+    [
+        new($"CREATE SCHEMA IF NOT EXISTS {Quote(_table.Schema!)}"),
+        new($"CREATE TABLE IF NOT EXISTS {Progress} (version BIGINT NOT NULL, part VARCHAR NOT NULL, PRIMARY KEY (version, part))"),
+    ];
+
+    public SqlStep SelectProgress(long version) => new($"SELECT part FROM {Progress} WHERE version = $1", [version]);
+
+    public SqlStep InsertProgress(long version, string part) => new($"INSERT INTO {Progress} (version, part) VALUES ($1, $2)", [version, part]);
+
+    public SqlStep DeleteProgress(long version) => new($"DELETE FROM {Progress} WHERE version = $1", [version]);
+
+    private string Progress => Quote(_table with { Name = _table.Name + "_progress" });
 }

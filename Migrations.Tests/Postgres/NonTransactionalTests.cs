@@ -31,7 +31,7 @@ public class NonTransactionalTests : PostgresTests
 
         var error = Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Events), typeof(IndexConcurrently)).MigrateAsync());
 
-        Assert.That(error!.Message, Does.Contain("runs without a transaction").And.Contain("the next run starts it again"));
+        Assert.That(error!.Message, Does.Contain("runs in parts without one transaction").And.Contain("the next run continues with the part that failed"));
         Assert.That(Scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_events_code'::regclass"), Is.False, "PostgreSQL left an invalid index");
         Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L }));
 
@@ -40,6 +40,24 @@ public class NonTransactionalTests : PostgresTests
 
         Assert.That(Scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_events_code'::regclass"), Is.True);
         Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+    }
+
+    [Test]
+    public async Task A_column_added_before_a_failed_concurrent_index_is_not_added_again_by_the_next_run()
+    {
+        await Runner(typeof(Events)).MigrateAsync();
+        Execute("INSERT INTO events (code) VALUES ('e1')"); // the unique build fails after the column was added
+
+        Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Events), typeof(NoteAndIndex)).MigrateAsync());
+        Assert.That(Scalar("SELECT count(*) FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'note'"), Is.EqualTo(1L), "the first part stayed");
+
+        Execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events)");
+        await Runner(typeof(Events), typeof(NoteAndIndex)).MigrateAsync();
+
+        Assert.That(Scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_events_code'::regclass"), Is.True);
+        Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+        Assert.That(Scalar("SELECT count(*) FROM __migrations_history_progress"), Is.EqualTo(0L), "the record of parts is forgotten with the history row");
+        Execute("INSERT INTO events (code, note) VALUES ('new', 'it works')");
     }
 
     [Test]
@@ -80,6 +98,14 @@ public class NonTransactionalTests : PostgresTests
     internal sealed class IndexConcurrently : Migration
     {
         public override void Up(MigrationBuilder m) => m.CreateIndex("events", "code", unique: true, name: "ux_events_code", concurrently: true);
+    }
+
+    [Migration(2, "A note and a concurrent index")]
+    internal sealed class NoteAndIndex : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .AddColumn("events", "note", c => c.String())
+            .CreateIndex("events", "code", unique: true, name: "ux_events_code", concurrently: true);
     }
 
     [Migration(2, "Alter with a lock timeout")]
