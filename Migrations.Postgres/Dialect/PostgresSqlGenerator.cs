@@ -78,6 +78,20 @@ internal static class PostgresSqlGenerator
             yield break;
         }
 
+        if (o.Backfill.Sql is { } expression)
+        {
+            // PostgreSQL refuses column references in a DEFAULT ("cannot use column reference in
+            // DEFAULT expression"): add the column, fill it row by row, then constrain it.
+            yield return new SqlStep($"{head} ADD COLUMN {Column(o.Column with { IsNullable = true })}");
+            yield return new SqlStep($"UPDATE {Quote(o.Table)} SET {Quote(o.Column.Name)} = {expression}") { Comment = "existing rows get the backfill" };
+            if (!o.Column.IsNullable)
+            {
+                yield return new SqlStep($"{head} ALTER COLUMN {Quote(o.Column.Name)} SET NOT NULL");
+            }
+
+            yield break;
+        }
+
         yield return new SqlStep($"{head} ADD COLUMN {Column(o.Column with { Default = o.Backfill })}") { Comment = "existing rows get the backfill" };
         yield return new SqlStep(o.Column.Default is null
             ? $"{head} ALTER COLUMN {Quote(o.Column.Name)} DROP DEFAULT"

@@ -139,6 +139,15 @@ public abstract class DialectSuite
     }
 
     [Test]
+    public async Task A_backfill_expression_over_other_columns_fills_each_row()
+    {
+        await MigrateAsync(typeof(Library), typeof(Slugs));
+
+        Assert.That(Rows("SELECT slug FROM books ORDER BY id").Select(r => r[0]), Is.EqualTo(new[] { "dune-1", "emma-2" }));
+        Assert.Catch<DbException>(() => Execute("UPDATE books SET slug = NULL"), "NOT NULL");
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();
@@ -240,6 +249,13 @@ public abstract class DialectSuite
         }
 
         public override void Down(MigrationBuilder m) => m.DropTable("books").DropTable("authors");
+    }
+
+    [Migration(2, "Slugs")]
+    internal sealed class Slugs : Migration
+    {
+        public override void Up(MigrationBuilder m) =>
+            m.AddColumn("books", "slug", c => c.String(100).NotNull().BackfillSql("lower(title) || '-' || CAST(id AS VARCHAR)"));
     }
 
     [Migration(2, "Many readers")]
