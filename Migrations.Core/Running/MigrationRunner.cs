@@ -277,12 +277,15 @@ public sealed class MigrationRunner
                 r.GetString(4)), cancellationToken).ConfigureAwait(false);
             return (true, rows.OrderBy(r => r.Version).ToArray());
         }
-        catch (DbException)
+        catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
         {
             var count = await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false);
             if (Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0)
             {
-                throw;
+                // The runner will not guess which migrations are applied.
+                throw new InvalidOperationException(
+                    $"The history table exists but cannot be read as one ({e.Message.Trim()}): it needs the columns version (integer), description (text), applied_at (timestamp with time zone), " +
+                    "execution_ms (integer) and checksum (text), in that order of meaning. Restore it from a backup or repair its columns; nothing was changed.", e);
             }
 
             return (false, []);

@@ -56,6 +56,11 @@ internal abstract class ConnectionOpener
                 {
                     connection.Open();
                 }
+                catch (DuckDBException e) when (!e.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                    throw new InvalidOperationException($"The DuckDB database \"{source.Name}\" could not be opened{(source.File is null ? "" : $" ({source.File})")}: {e.Message.Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal)}", e);
+                }
                 catch
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);

@@ -148,6 +148,19 @@ public abstract class DialectSuite
     }
 
     [Test]
+    public async Task A_damaged_history_table_stops_the_run_with_what_to_do()
+    {
+        await MigrateAsync(typeof(Library));
+        Execute("ALTER TABLE __migrations_history RENAME COLUMN checksum TO sum");
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => MigrateAsync(typeof(Library), typeof(Reshelve)));
+
+        Assert.That(error!.Message, Does.Contain("history table exists but cannot be read").And.Contain("Restore it from a backup"));
+        Assert.That(Long(Scalar("SELECT count(*) FROM books")), Is.EqualTo(2L));
+        Assert.That(Columns("books").Select(c => c.Split(' ')[0]), Does.Contain("title"), "Reshelve did not run");
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();

@@ -133,6 +133,18 @@ public class SharedInstanceTests : DuckDbFileTests
     }
 
     [Test]
+    public void A_file_that_is_not_a_duckdb_database_is_named_in_the_error()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(Db.Path)!, "notes.txt");
+        File.WriteAllText(path, "not a database, but a note someone left");
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => Runner(path).MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain("could not be opened").And.Contain(path));
+        Assert.That(File.ReadAllText(path), Is.EqualTo("not a database, but a note someone left"));
+    }
+
+    [Test]
     public async Task The_app_s_registered_connection_is_used_and_left_as_it_was()
     {
         var services = new ServiceCollection();
