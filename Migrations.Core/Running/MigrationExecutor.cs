@@ -53,18 +53,20 @@ internal sealed class MigrationExecutor
         }
 
         SqlStep? current = null;
+        var stayed = new List<string>();
         try
         {
             foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
             {
                 current = step;
                 await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
+                stayed.Add(step.Source?.Describe() ?? SqlSecrets.Mask(step.Sql));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             RunnerLog.Failed(_logger, info.Version, info.Description, "the steps it runs before its transaction that succeeded stay committed, and its transaction did not start");
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: true, stayed);
         }
 
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -91,7 +93,7 @@ internal sealed class MigrationExecutor
                 throw;
             }
 
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e);
+            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: true, stayed);
         }
 
         LogDone(migration, started);
