@@ -9,11 +9,13 @@ internal sealed class DuckDbHistoryTableSql : IHistoryTableSql
 {
     private readonly TableName _table;
     private readonly string _quoted;
+    private readonly ProgressTableSql _progress;
 
     public DuckDbHistoryTableSql(HistoryTableOptions options)
     {
         _table = new TableName(options.TableName, options.Schema ?? DefaultSchema);
         _quoted = Quote(_table);
+        _progress = new ProgressTableSql(_table);
     }
 
     public SqlStep Exists() => new(
@@ -34,17 +36,11 @@ internal sealed class DuckDbHistoryTableSql : IHistoryTableSql
 
     public SqlStep Delete(long version) => new($"DELETE FROM {_quoted} WHERE version = $1", [version]);
 
-    public IReadOnlyList<SqlStep> CreateProgressIfMissing() =>
-    [
-        new($"CREATE SCHEMA IF NOT EXISTS {Quote(_table.Schema!)}"),
-        new($"CREATE TABLE IF NOT EXISTS {Progress} (version BIGINT NOT NULL, part VARCHAR NOT NULL, PRIMARY KEY (version, part))"),
-    ];
+    public IReadOnlyList<SqlStep> CreateProgressIfMissing() => _progress.CreateIfMissing();
 
-    public SqlStep SelectProgress(long version) => new($"SELECT part FROM {Progress} WHERE version = $1", [version]);
+    public SqlStep SelectProgress(long version) => _progress.Select(version);
 
-    public SqlStep InsertProgress(long version, string part) => new($"INSERT INTO {Progress} (version, part) VALUES ($1, $2)", [version, part]);
+    public SqlStep InsertProgress(long version, string part) => _progress.Insert(version, part);
 
-    public SqlStep DeleteProgress(long version) => new($"DELETE FROM {Progress} WHERE version = $1", [version]);
-
-    private string Progress => Quote(_table with { Name = _table.Name + "_progress" });
+    public SqlStep DeleteProgress(long version) => _progress.Delete(version);
 }
