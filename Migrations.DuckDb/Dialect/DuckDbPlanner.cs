@@ -82,8 +82,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 return Native(o);
             case CreateIndexOperation o when !Changed(o.Table):
                 return Native(o);
-            case InsertDataOperation o when o.Rows.Count >= AppenderLoad.Threshold:
-                return [AppenderLoad.Step(o, _names.Resolve(o.Table), () => DuckDbSqlGenerator.Generate(o))];
+            case InsertDataOperation o:
+                return await InsertAsync(o, cancellationToken).ConfigureAwait(false);
             case AlterColumnDefaultOperation o:
                 CheckNames(o, await ModelAsync(cancellationToken).ConfigureAwait(false));
                 return Native(o);
@@ -91,7 +91,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 _rawSqlRan = true;
                 _freshSinceRawSql.Clear();
                 return Native(operation);
-            case InsertDataOperation or CreateSequenceOperation or DropSequenceOperation or TimeoutsOperation:
+            case CreateSequenceOperation or DropSequenceOperation or TimeoutsOperation:
                 return Native(operation);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
@@ -111,6 +111,21 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             : null;
         var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
         return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
+    }
+
+    /// <summary>Seed rows: through the appender when there are many, level by level in a self-referencing table.</summary>
+    private async Task<List<SqlStep>> InsertAsync(InsertDataOperation o, CancellationToken cancellationToken)
+    {
+        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
+        var steps = new List<SqlStep>();
+        foreach (var level in SelfReferenceLevels.Split(o, _names.FindTable(model, o.Table), _names))
+        {
+            steps.AddRange(level.Rows.Count >= AppenderLoad.Threshold
+                ? [AppenderLoad.Step(level, _names.Resolve(level.Table), () => DuckDbSqlGenerator.Generate(level))]
+                : Native(level));
+        }
+
+        return steps;
     }
 
     /// <summary>

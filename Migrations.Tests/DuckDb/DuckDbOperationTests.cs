@@ -149,6 +149,17 @@ public class DuckDbOperationTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task Parents_and_children_of_a_self_referencing_table_are_seeded_in_one_insert()
+    {
+        await Db.Runner(typeof(Categories)).MigrateAsync();
+
+        Assert.That(Db.Rows("SELECT id, parent_id FROM categories WHERE id <= 4 ORDER BY id").Select(r => $"{r[0]}<{r[1]}"), Is.EqualTo(new[] { "1<", "2<1", "3<2", "4<1" }));
+        Assert.That(Db.Count("categories"), Is.EqualTo(4 + 100));
+        Assert.That(Db.Scalar("SELECT count(*) FROM categories WHERE parent_id = 1000"), Is.EqualTo(99L), "the large seed's children went in after their parent");
+        Assert.Throws<DuckDBException>(() => Db.Execute("INSERT INTO categories VALUES (5000, 'orphan', 4999)"), "the foreign key holds");
+    }
+
+    [Test]
     public async Task Schemas_other_than_main_work()
     {
         await Db.Runner(typeof(InSchema)).MigrateAsync();
@@ -159,6 +170,19 @@ public class DuckDbOperationTests : DuckDbFileTests
         await Db.Runner(typeof(InSchema)).MigrateToAsync(0);
         Assert.That(Db.Rows("SELECT table_name FROM duckdb_tables() WHERE schema_name = 'sales'"), Is.Empty);
         Assert.That(Db.Rows("SELECT sequence_name FROM duckdb_sequences()"), Is.Empty);
+    }
+
+    [Migration(1, "Categories")]
+    internal sealed class Categories : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("categories", t => t
+                .Column("id", c => c.Int64().PrimaryKey())
+                .Column("name", c => c.String())
+                .Column("parent_id", c => c.Int64().References("categories", "id")))
+            .InsertData("categories", ["id", "name", "parent_id"], [3L, "pens", 2L], [1L, "shop", null], [2L, "office", 1L], [4L, "garden", 1L])
+            .InsertData("categories", ["id", "name", "parent_id"], Enumerable.Range(1, 99).Select(i => new object?[] { 1000L + i, $"child {i}", 1000L })
+                .Append([1000L, "big parent", null]).ToArray());
     }
 
     [Migration(1, "Table by SQL")]
