@@ -80,9 +80,9 @@ internal static class OperationChecks
         {
             yield return $"The {what} of column \"{column}\" is {ValueChecks.Describe(constant)}: it must be a number, string, bool, date or time, Guid or byte[]; use DefaultSql(\"...\") for an expression.";
         }
-        else if (ValueChecks.DefaultProblem(column, type, value) is { } problem)
+        else if (ValueChecks.DefaultProblem(column, type, value, what) is { } problem)
         {
-            yield return what == "default" ? problem : problem.Replace("The default", "The backfill", StringComparison.Ordinal);
+            yield return problem;
         }
     }
 

@@ -17,8 +17,8 @@ internal static class ValueChecks
         _ => null,
     };
 
-    /// <summary>A problem with a column's constant default, or null. Expressions (DefaultSql) are the database's to check.</summary>
-    public static string? DefaultProblem(string column, ColumnType type, DefaultValue? value)
+    /// <summary>A problem with a column's constant default (or backfill, as <paramref name="what"/> says), or null. Expressions (DefaultSql) are the database's to check.</summary>
+    public static string? DefaultProblem(string column, ColumnType type, DefaultValue? value, string what)
     {
         if (value is not { Value: { } constant })
         {
@@ -27,7 +27,7 @@ internal static class ValueChecks
 
         return Fits(type, constant)
             ? null
-            : $"The default of column \"{column}\" is {Describe(constant)}, which is not a {type} value: give a {Expected(type)}, or DefaultSql(\"...\") for an expression.";
+            : $"The {what} of column \"{column}\" is {Describe(constant)}, which is not a {type} value: give a {Expected(type)}, or DefaultSql(\"...\") for an expression.";
     }
 
     /// <summary>Whether a seed or default value can be sent to the database at all.</summary>

@@ -23,16 +23,18 @@ public static class OperationNames
         return Names(operation, owner: null);
     }
 
+    // Every operation of every migration is checked on each run: the properties are looked up once per type.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> NameProperties = new();
+
+    private static PropertyInfo[] PropertiesThatMayHoldNames(Type type) => type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        .Where(p => p.GetIndexParameters().Length == 0 && p.Name != "EqualityContract" && !NotNames.Contains(p.Name) &&
+            !(typeof(IEnumTypeOperation).IsAssignableFrom(type) && EnumLabels.Contains(p.Name)))
+        .ToArray();
+
     private static IEnumerable<(string What, string? Name)> Names(object record, string? owner)
     {
-        foreach (var property in record.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var property in NameProperties.GetOrAdd(record.GetType(), PropertiesThatMayHoldNames))
         {
-            if (property.GetIndexParameters().Length > 0 || property.Name == "EqualityContract" || NotNames.Contains(property.Name) ||
-                (record is IEnumTypeOperation && EnumLabels.Contains(property.Name)))
-            {
-                continue;
-            }
-
             var type = property.PropertyType;
             var what = What(record, property, owner);
             if (type == typeof(string))

@@ -217,15 +217,15 @@ public sealed class MigrationRunner
     /// <summary>A token that ends the wait for the database after LockTimeout, or with the caller's.</summary>
     private CancellationTokenSource WaitLimit(CancellationToken cancellationToken)
     {
-        if (_options.LockTimeout is { } timeout && timeout <= TimeSpan.Zero)
-        {
-            throw new MigrationValidationException([$"LockTimeout is {timeout}: give a positive time, or leave it unset to wait as long as it takes."]);
-        }
-
         var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.LockTimeout is { } limitAfter)
+        switch (_options.LockTimeout)
         {
-            limit.CancelAfter(limitAfter);
+            case { } timeout when timeout <= TimeSpan.Zero:
+                limit.Dispose();
+                throw new MigrationValidationException([$"LockTimeout is {timeout}: give a positive time, or leave it unset to wait as long as it takes."]);
+            case { } timeout:
+                limit.CancelAfter(timeout);
+                break;
         }
 
         return limit;

@@ -27,7 +27,7 @@ internal static class ScriptRenderer
             var history = await migration.HistoryRowAsync(historySql, executionMilliseconds: 0).ConfigureAwait(false);
             if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
             {
-                script.Text.AppendLine("-- runs without a transaction: each statement on its own, the history row after the last");
+                script.Text.AppendLine("-- runs in parts without one transaction (the runner records each part as it completes); the history row after the last");
                 foreach (var step in migration.Plan.Steps.Append(history))
                 {
                     Append(script, step);

@@ -14,43 +14,16 @@ internal static class StepExecutor
             return await step.Run(connection, progress ?? new Progress<long>(), cancellationToken).ConfigureAwait(false);
         }
 
-        await using var command = Create(connection, transaction, step);
+        await using var command = DbQuery.Command(connection, transaction, step);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<object?> ScalarAsync(DbConnection connection, SqlStep step, CancellationToken cancellationToken)
     {
-        await using var command = Create(connection, null, step);
+        await using var command = DbQuery.Command(connection, null, step);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<List<T>> QueryAsync<T>(DbConnection connection, SqlStep step, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        await using var command = Create(connection, null, step);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private static DbCommand Create(DbConnection connection, DbTransaction? transaction, SqlStep step)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-#pragma warning disable CA2100 // Statements come from the dialect, which quotes identifiers; values travel as parameters.
-        command.CommandText = step.Sql;
-#pragma warning restore CA2100
-        foreach (var value in step.Parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.Value = value ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    public static Task<List<T>> QueryAsync<T>(DbConnection connection, SqlStep step, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        DbQuery.ListAsync(connection, step, read, cancellationToken);
 }

@@ -28,7 +28,7 @@ internal abstract class ConnectionOpener
                 {
                     return await OpenOnceAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (DuckDBException e) when (e.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+                catch (DuckDBException e) when (IsHeldByAnotherProcess(e))
                 {
                     // Another process has the file open for writing; DuckDB allows one at a time. Wait for it,
                     // as long as the runner's LockTimeout allows.
@@ -38,7 +38,7 @@ internal abstract class ConnectionOpener
                     }
                     catch (OperationCanceledException)
                     {
-                        throw new OperationCanceledException($"another process has the DuckDB file open, and DuckDB lets one process at a time use a file for writing ({e.Message.Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal)}).", e, cancellationToken);
+                        throw new OperationCanceledException($"another process has the DuckDB file open, and DuckDB lets one process at a time use a file for writing ({Reason(e)}).", e, cancellationToken);
                     }
 
                     delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
@@ -56,10 +56,10 @@ internal abstract class ConnectionOpener
                 {
                     connection.Open();
                 }
-                catch (DuckDBException e) when (!e.Message.Contains("Could not set lock on file", StringComparison.Ordinal))
+                catch (DuckDBException e) when (!IsHeldByAnotherProcess(e))
                 {
                     await connection.DisposeAsync().ConfigureAwait(false);
-                    throw new InvalidOperationException($"The DuckDB database \"{source.Name}\" could not be opened{(source.File is null ? "" : $" ({source.File})")}: {e.Message.Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal)}", e);
+                    throw new InvalidOperationException($"The DuckDB database \"{source.Name}\" could not be opened{(source.File is null ? "" : $" ({source.File})")}: {Reason(e)}", e);
                 }
                 catch
                 {
@@ -75,6 +75,11 @@ internal abstract class ConnectionOpener
             }
         }
     }
+
+    private static bool IsHeldByAnotherProcess(DuckDBException e) => e.Message.Contains("Could not set lock on file", StringComparison.Ordinal);
+
+    /// <summary>DuckDB's own words, without the prefix DuckDB.NET adds.</summary>
+    private static string Reason(DuckDBException e) => e.Message.Replace("DuckDBOpen failed: ", "", StringComparison.Ordinal);
 
     /// <summary>The application's connections: opened if closed (and then closed again), never disposed.</summary>
     public sealed class FromApplication(Func<DuckDBConnection> connection) : ConnectionOpener

@@ -22,21 +22,21 @@ internal static class AppendValues
             case "BOOLEAN":
                 return v => v as bool?;
             case "TINYINT":
-                return v => v is sbyte ? v : Integer(v, sbyte.MinValue, sbyte.MaxValue) is { } w ? (object)(sbyte)w : null;
+                return Whole<sbyte>();
             case "SMALLINT":
-                return v => v is short ? v : Integer(v, short.MinValue, short.MaxValue) is { } w ? (object)(short)w : null;
+                return Whole<short>();
             case "INTEGER":
-                return v => v is int ? v : Integer(v, int.MinValue, int.MaxValue) is { } w ? (object)(int)w : null;
+                return Whole<int>();
             case "BIGINT":
-                return v => v is long ? v : Integer(v, long.MinValue, long.MaxValue) is { } w ? (object)(long)w : null;
+                return Whole<long>();
             case "UTINYINT":
-                return v => v is byte ? v : Integer(v, byte.MinValue, byte.MaxValue) is { } w ? (object)(byte)w : null;
+                return Whole<byte>();
             case "USMALLINT":
-                return v => v is ushort ? v : Integer(v, ushort.MinValue, ushort.MaxValue) is { } w ? (object)(ushort)w : null;
+                return Whole<ushort>();
             case "UINTEGER":
-                return v => v is uint ? v : Integer(v, uint.MinValue, uint.MaxValue) is { } w ? (object)(uint)w : null;
+                return Whole<uint>();
             case "UBIGINT":
-                return v => v is ulong ? v : Integer(v, ulong.MinValue, ulong.MaxValue) is { } w ? (object)(ulong)w : null;
+                return Whole<ulong>();
             case "HUGEINT":
                 return v => Integer(v, -(BigInteger.One << 127), (BigInteger.One << 127) - 1) is { } w ? (object)w : null;
             case "DOUBLE":
@@ -117,6 +117,14 @@ internal static class AppendValues
         [typeof(DateTimeOffset)] = (row, v) => row.AppendValue((DateTimeOffset)v),
         [typeof(byte[])] = (row, v) => row.AppendValue((byte[])v),
     };
+
+    /// <summary>Integers of any CLR integer type, as <typeparamref name="T"/> when they fit it.</summary>
+    private static Func<object, object?> Whole<T>()
+        where T : struct, IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        var (min, max) = (BigInteger.CreateTruncating(T.MinValue), BigInteger.CreateTruncating(T.MaxValue));
+        return v => v is T ? v : Integer(v, min, max) is { } w ? T.CreateTruncating(w) : null;
+    }
 
     /// <summary>An integer of any CLR integer type, when it lies within the column's range.</summary>
     private static BigInteger? Integer(object value, BigInteger min, BigInteger max)

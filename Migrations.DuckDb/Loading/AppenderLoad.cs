@@ -1,4 +1,3 @@
-using System.Data.Common;
 using DuckDB.NET.Data;
 using Migrations.Dialects;
 using Migrations.DuckDb.Dialect;
@@ -44,7 +43,7 @@ internal static class AppenderLoad
             var written = 0;
             foreach (var insert in inserts())
             {
-                written += await Run(connection, insert, cancellationToken).ConfigureAwait(false);
+                written += await DbQuery.ExecuteAsync(connection, insert, cancellationToken).ConfigureAwait(false);
             }
 
             return written;
@@ -60,11 +59,11 @@ internal static class AppenderLoad
 
         var staging = $"temp.main.{Quote(StagingTable)}";
         var definitions = o.Columns.Select((c, i) => $"{Quote($"c{i}")} {(modes[i] == Mode.Direct ? types[i] : "VARCHAR")}");
-        await Run(connection, new SqlStep($"CREATE OR REPLACE TEMP TABLE {Quote(StagingTable)} ({string.Join(", ", definitions)})"), cancellationToken).ConfigureAwait(false);
+        await DbQuery.ExecuteAsync(connection, new SqlStep($"CREATE OR REPLACE TEMP TABLE {Quote(StagingTable)} ({string.Join(", ", definitions)})"), cancellationToken).ConfigureAwait(false);
         Append(connection, "main", StagingTable, o, Enumerable.Range(0, o.Columns.Count).ToArray(), converters!, modes, progress, cancellationToken, catalog: "temp");
         var select = string.Join(", ", o.Columns.Select((_, i) => Quote($"c{i}")));
-        var moved = await Run(connection, new SqlStep($"INSERT INTO {Quote(table)} ({QuoteList(o.Columns)}) SELECT {select} FROM {staging}"), cancellationToken).ConfigureAwait(false);
-        await Run(connection, new SqlStep($"DROP TABLE {staging}"), cancellationToken).ConfigureAwait(false);
+        var moved = await DbQuery.ExecuteAsync(connection, new SqlStep($"INSERT INTO {Quote(table)} ({QuoteList(o.Columns)}) SELECT {select} FROM {staging}"), cancellationToken).ConfigureAwait(false);
+        await DbQuery.ExecuteAsync(connection, new SqlStep($"DROP TABLE {staging}"), cancellationToken).ConfigureAwait(false);
         return moved;
     }
 
@@ -141,33 +140,9 @@ internal static class AppenderLoad
         }
     }
 
-    private static async Task<List<(string Name, string Type)>> ColumnsAsync(DuckDBConnection connection, TableName table, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT column_name, data_type FROM duckdb_columns() WHERE lower(schema_name) = lower($1) AND lower(table_name) = lower($2) AND database_name = current_database() ORDER BY column_index";
-        command.Parameters.Add(new DuckDBParameter(table.Schema ?? DefaultSchema));
-        command.Parameters.Add(new DuckDBParameter(table.Name));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var columns = new List<(string, string)>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            columns.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return columns;
-    }
-
-    private static async Task<int> Run(DbConnection connection, SqlStep step, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // Identifiers are quoted; values travel as parameters.
-        command.CommandText = step.Sql;
-#pragma warning restore CA2100
-        foreach (var value in step.Parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter { Value = value ?? DBNull.Value });
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    private static Task<List<(string Name, string Type)>> ColumnsAsync(DuckDBConnection connection, TableName table, CancellationToken cancellationToken) =>
+        DbQuery.ListAsync(connection, new SqlStep(
+                "SELECT column_name, data_type FROM duckdb_columns() WHERE lower(schema_name) = lower($1) AND lower(table_name) = lower($2) AND database_name = current_database() ORDER BY column_index",
+                [table.Schema ?? DefaultSchema, table.Name]),
+            r => (r.GetString(0), r.GetString(1)), cancellationToken);
 }

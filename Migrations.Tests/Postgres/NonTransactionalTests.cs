@@ -17,7 +17,7 @@ public class NonTransactionalTests : PostgresTests
         var script = await runner.ScriptAsync();
         await runner.MigrateAsync();
 
-        Assert.That(script, Does.Contain("-- runs without a transaction").And.Contain("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"ux_events_code\""));
+        Assert.That(script, Does.Contain("-- runs in parts without one transaction").And.Contain("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS \"ux_events_code\""));
         Assert.That(Scalar("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ux_events_code'::regclass"), Is.True);
         Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
         Assert.Throws<PostgresException>(() => Execute("INSERT INTO events (code) VALUES ('e1')"), "the index is unique");
