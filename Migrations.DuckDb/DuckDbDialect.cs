@@ -66,7 +66,7 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     public IEnumerable<string> Validate(MigrationOperation operation) => DuckDbOperationRules.Validate(operation);
 
     /// <inheritdoc />
-    public IMigrationPlanner CreatePlanner(DbConnection connection) => new DuckDbPlanner(connection);
+    public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new DuckDbPlanner(connection, context);
 
     /// <inheritdoc />
     string ISqlLiterals.Literal(object? value) => DuckDbSql.ScriptLiteral(value);

@@ -47,7 +47,7 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);
 
     /// <inheritdoc />
-    public IMigrationPlanner CreatePlanner(DbConnection connection) => new PostgresPlanner(connection);
+    public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new PostgresPlanner(connection, context);
 
     /// <inheritdoc />
     string ISqlLiterals.Literal(object? value) => PostgresSql.ScriptLiteral(value);

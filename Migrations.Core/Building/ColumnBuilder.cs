@@ -1,4 +1,5 @@
 using Migrations.Operations;
+using Migrations.Schema;
 
 namespace Migrations.Building;
 
@@ -10,6 +11,7 @@ public sealed class ColumnBuilder
     private bool _nullable = true;
     private bool _identity;
     private DefaultValue? _default;
+    private DefaultValue? _backfill;
 
     internal ColumnBuilder(string name) => _name = name;
 
@@ -20,8 +22,6 @@ public sealed class ColumnBuilder
     internal (TableName Table, string Column)? Reference { get; private set; }
 
     internal string? CheckExpression { get; private set; }
-
-    internal DefaultValue? BackfillValue { get; private set; }
 
     /// <summary>Boolean.</summary>
     public ColumnBuilder Boolean() => Type(ColumnType.Boolean);
@@ -62,6 +62,12 @@ public sealed class ColumnBuilder
     /// <summary>An enum type created with <c>CreateEnum</c>.</summary>
     /// <param name="typeName">The enum type's name.</param>
     public ColumnBuilder Enum(string typeName) => Type(ColumnType.Enum(typeName));
+
+    /// <summary>The enum type created with <c>CreateEnum&lt;TEnum&gt;()</c>: named after the C# enum unless a name is given.</summary>
+    /// <typeparam name="TEnum">The C# enum.</typeparam>
+    /// <param name="typeName">The enum type's name, or null for the enum's snake_case name.</param>
+    public ColumnBuilder Enum<TEnum>(string? typeName = null)
+        where TEnum : struct, System.Enum => Type(ColumnType.Enum(typeName ?? ClrEnumNames.TypeName(typeof(TEnum))));
 
     /// <summary>Any type, including a dialect's own (<see cref="ColumnType.Custom"/>).</summary>
     /// <param name="type">The column's type.</param>
@@ -108,7 +114,7 @@ public sealed class ColumnBuilder
     /// <param name="value">The constant.</param>
     public ColumnBuilder Backfill(object? value)
     {
-        BackfillValue = DefaultValue.Constant(value);
+        _backfill = DefaultValue.Constant(value);
         return this;
     }
 
@@ -119,7 +125,7 @@ public sealed class ColumnBuilder
     /// <param name="sql">The expression.</param>
     public ColumnBuilder BackfillSql(string sql)
     {
-        BackfillValue = DefaultValue.Expression(sql);
+        _backfill = DefaultValue.Expression(sql);
         return this;
     }
 
@@ -169,6 +175,13 @@ public sealed class ColumnBuilder
     {
         IsNullable = _nullable,
         IsIdentity = _identity,
-        Default = _default,
+        Default = AsLabel(_default),
     };
+
+    /// <summary>What existing rows get when the column is added to a table that has rows.</summary>
+    internal DefaultValue? BackfillValue => AsLabel(_backfill);
+
+    /// <summary>A C# enum member as the default of an enum column is its label, as in seed data.</summary>
+    private DefaultValue? AsLabel(DefaultValue? value) =>
+        value is { Value: Enum member } && _type is { Kind: ColumnTypeKind.Enum } && ClrEnumNames.Label(member) is { } label ? DefaultValue.Constant(label) : value;
 }

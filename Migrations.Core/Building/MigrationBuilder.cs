@@ -1,4 +1,5 @@
 using Migrations.Operations;
+using Migrations.Schema;
 
 namespace Migrations.Building;
 
@@ -210,6 +211,19 @@ public sealed class MigrationBuilder
     /// <param name="schema">The schema, or null for the default.</param>
     public MigrationBuilder CreateEnum(string name, string[] values, string? schema) =>
         Add(new CreateEnumOperation(new TableName(name, schema), values));
+
+    /// <summary>
+    /// Creates an enum type from a C# enum: the type and its labels are the snake_case names of the
+    /// enum and its members (as Npgsql's <c>MapEnum&lt;TEnum&gt;()</c> reads them), in order of value;
+    /// <c>[EnumMember(Value = "...")]</c> or <c>[PgName("...")]</c> name a member explicitly.
+    /// Whole numbers in seed data for its columns become the labels of the members with those values.
+    /// </summary>
+    /// <typeparam name="TEnum">The C# enum.</typeparam>
+    /// <param name="name">The type's name, or null for the enum's snake_case name.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder CreateEnum<TEnum>(string? name = null, string? schema = null)
+        where TEnum : struct, Enum =>
+        Add(new CreateEnumOperation(new TableName(name ?? ClrEnumNames.TypeName(typeof(TEnum)), schema), ClrEnumNames.Labels(typeof(TEnum))) { ClrType = typeof(TEnum) });
 
     /// <summary>Drops an enum type; refused while a column uses it (never a silent CASCADE).</summary>
     /// <param name="name">The type's name.</param>

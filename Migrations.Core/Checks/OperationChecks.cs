@@ -1,4 +1,5 @@
 using Migrations.Operations;
+using Migrations.Schema;
 
 namespace Migrations.Checks;
 
@@ -39,6 +40,8 @@ internal static class OperationChecks
                 return Unsupported(o.Set.Concat(o.Where).Select(v => (v.Column, v.Value)));
             case DeleteDataOperation o:
                 return Unsupported(o.Where.Select(v => (v.Column, v.Value)));
+            case CreateEnumOperation { ClrType: { } clr } when ClrEnumNames.Problem(clr) is { } enumProblem:
+                return [enumProblem];
             case CreateEnumOperation o:
                 return EnumLabels(o.Values).Concat(Duplicates("value", o.Values, StringComparer.Ordinal));
             case AddEnumValueOperation o:

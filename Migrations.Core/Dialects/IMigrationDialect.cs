@@ -31,5 +31,6 @@ public interface IMigrationDialect
 
     /// <summary>Creates the planner that turns one run's operations into steps.</summary>
     /// <param name="connection">The run's connection, for reading the schema.</param>
-    IMigrationPlanner CreatePlanner(DbConnection connection);
+    /// <param name="context">What the run's migrations declare beyond the database, such as the C# enums of enum types.</param>
+    IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context);
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Migrations.Dialects;
+using Migrations.Operations;
 
 namespace Migrations.Running;
 
@@ -17,6 +18,7 @@ public sealed class MigrationRunner
     private readonly ILogger _logger;
     private readonly Lazy<MigrationCatalog> _catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
+    private readonly PlanningContext _planning;
 
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
     private const long Latest = long.MaxValue;
@@ -31,6 +33,7 @@ public sealed class MigrationRunner
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _catalog = new Lazy<MigrationCatalog>(() => MigrationCatalog.Discover(_options));
+        _planning = new PlanningContext(DeclaredEnums);
     }
 
     /// <summary>The known migrations in version order.</summary>
@@ -109,7 +112,7 @@ public sealed class MigrationRunner
             {
                 // Earlier raw SQL changed the schema in ways only the database knows: plan again now that it has run.
                 planIsStale = true;
-                migration.Plan = await _dialect.CreatePlanner(connection).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                migration.Plan = await _dialect.CreatePlanner(connection, _planning).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
             }
 
             await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
@@ -328,7 +331,7 @@ public sealed class MigrationRunner
 
     private async Task PlanAllAsync(DbConnection connection, List<PlannedMigration> work, CancellationToken cancellationToken)
     {
-        var planner = _dialect.CreatePlanner(connection);
+        var planner = _dialect.CreatePlanner(connection, _planning);
         var problems = new List<string>();
         foreach (var migration in work)
         {
@@ -347,4 +350,12 @@ public sealed class MigrationRunner
             throw new MigrationValidationException(problems);
         }
     }
+
+    /// <summary>Enum types declared from C# enums anywhere in the known migrations, for numbers seeded into columns of types made in an earlier run.</summary>
+    private CreateEnumOperation[] DeclaredEnums() =>
+        Catalog().Migrations
+            .SelectMany(m => MigrationOperations.Build(m, up: true, _dialect, new ValidationProblems()))
+            .OfType<CreateEnumOperation>()
+            .Where(o => o.ClrType is not null)
+            .ToArray();
 }

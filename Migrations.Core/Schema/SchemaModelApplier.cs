@@ -40,7 +40,7 @@ public static class SchemaModelApplier
             DropIndexOperation o => names.Update(model, o.Table, t => t with { Indexes = t.Indexes.Where(i => !names.SameName(i.Name, o.Name)).ToArray() }),
             CreateSequenceOperation o => model with { Sequences = [.. model.Sequences, new SequenceModel(names.Resolve(o.Sequence), o.StartWith, o.IncrementBy)] },
             DropSequenceOperation o => model with { Sequences = model.Sequences.Where(s => !names.Same(s.Name, o.Sequence)).ToArray() },
-            CreateEnumOperation o => model with { Enums = [.. model.Enums, new EnumModel(names.Resolve(o.Type), o.Values)] },
+            CreateEnumOperation o => model with { Enums = [.. model.Enums, new EnumModel(names.Resolve(o.Type), o.Values) { ClrType = o.ClrType }] },
             DropEnumOperation o => model with { Enums = model.Enums.Where(e => !names.Same(e.Name, o.Type)).ToArray() },
             AddEnumValueOperation o => names.UpdateEnum(model, o.Type, values => EnumValues.Add(values, o)),
             RenameEnumValueOperation o => names.UpdateEnum(model, o.Type, values => values.Select(v => v == o.Value ? o.NewValue : v).ToArray()),

@@ -30,9 +30,12 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     private readonly List<TableName> _constraintsChanged = [];
     private readonly SchemaTracker _schema;
 
-    public DuckDbPlanner(DbConnection connection)
+    private readonly PlanningContext _context;
+
+    public DuckDbPlanner(DbConnection connection, PlanningContext? context = null)
     {
         _connection = connection;
+        _context = context ?? PlanningContext.None;
         _rebuild = new DuckDbTableRebuild(_names);
         _schema = new SchemaTracker(ct => DuckDbSchemaReader.ReadAsync(connection, ct), DuckDbConventions.Instance);
     }
@@ -64,6 +67,12 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
+        if (operation is InsertDataOperation or UpdateDataOperation or DeleteDataOperation)
+        {
+            var before = await ModelAsync(cancellationToken).ConfigureAwait(false);
+            operation = EnumSeedValues.Resolve(operation, before, _names, (table, column) => EnumOf(before, table, column), _context);
+        }
+
         switch (operation)
         {
             case CreateTableOperation o:
@@ -626,6 +635,10 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     }
 
     private Task<SchemaModel> ModelAsync(CancellationToken cancellationToken) => _schema.CurrentAsync(cancellationToken);
+
+    /// <summary>The enum type of a column: its store type is the quoted name of a type in the table's schema.</summary>
+    private EnumModel? EnumOf(SchemaModel model, TableModel table, ColumnModel column) =>
+        model.Enums.FirstOrDefault(e => _names.SameName(e.Name.Schema!, table.Name.Schema!) && column.StoreType == DuckDbSql.Quote(e.Name.Name));
 
     private void Track(MigrationOperation operation) => _schema.Track(operation);
 

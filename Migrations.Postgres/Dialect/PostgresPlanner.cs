@@ -20,10 +20,12 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     private readonly SchemaTracker _schema;
     private readonly List<TableName> _enumsCreatedHere = [];
     private readonly DbConnection _connection;
+    private readonly PlanningContext _context;
 
-    public PostgresPlanner(DbConnection connection)
+    public PostgresPlanner(DbConnection connection, PlanningContext? context = null)
     {
         _connection = connection;
+        _context = context ?? PlanningContext.None;
         _schema = new SchemaTracker(ct => PostgresSchemaReader.ReadAsync(connection, ct), PostgresConventions.Instance);
     }
 
@@ -66,6 +68,12 @@ internal sealed class PostgresPlanner : IMigrationPlanner
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
+        if (operation is InsertDataOperation or UpdateDataOperation or DeleteDataOperation)
+        {
+            var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            operation = EnumSeedValues.Resolve(operation, model, _names, (table, column) => EnumOf(model, table, column), _context);
+        }
+
         switch (operation)
         {
             case InsertDataOperation o:
@@ -199,14 +207,16 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     }
 
     /// <summary>Columns of the enum type: pg_catalog spells it bare, quoted or schema-qualified.</summary>
-    private List<(TableName Table, ColumnModel Column)> Users(SchemaModel model, EnumModel type)
-    {
-        var spellings = new[] { type.Name.Name, $"{type.Name.Schema}.{type.Name.Name}" };
-        return model.Tables
-            .SelectMany(t => t.Columns.Select(c => (Table: t.Name, Column: c)))
-            .Where(u => spellings.Contains(u.Column.StoreType.Replace("\"", "", StringComparison.Ordinal), StringComparer.Ordinal)
-                && (u.Column.StoreType.Contains('.', StringComparison.Ordinal) || _names.SameName(u.Table.Schema!, type.Name.Schema!)))
+    private List<(TableName Table, ColumnModel Column)> Users(SchemaModel model, EnumModel type) =>
+        model.Tables
+            .SelectMany(t => t.Columns.Where(c => EnumOf(model, t, c) == type).Select(c => (Table: t.Name, Column: c)))
             .ToList();
+
+    /// <summary>The enum type of a column: PostgreSQL spells it qualified unless it is in the table's schema.</summary>
+    private EnumModel? EnumOf(SchemaModel model, TableModel table, ColumnModel column)
+    {
+        var type = column.StoreType.Replace("\"", "", StringComparison.Ordinal);
+        return model.Enums.FirstOrDefault(e => type == $"{e.Name.Schema}.{e.Name.Name}" || (type == e.Name.Name && _names.SameName(table.Name.Schema!, e.Name.Schema!)));
     }
 
     private async Task<bool> IsInvalidIndexAsync(CreateIndexOperation o, CancellationToken cancellationToken)

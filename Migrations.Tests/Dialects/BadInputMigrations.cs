@@ -27,6 +27,8 @@ internal static class BadInputMigrations
         yield return Case(typeof(NotNullOnMissingColumn), "AlterColumnNullability", "has no column \"subtitle\"");
         yield return Case(typeof(DefaultOnMissingColumn), "AlterColumnDefault", "has no column \"subtitle\"");
         yield return Case(typeof(DropMissingTable), "DropTable", "tunes does not exist");
+        yield return Case(typeof(FlagsEnum), "CreateEnum", "Permissions is a [Flags] enum");
+        yield return Case(typeof(AliasedEnumMembers), "CreateEnum", "Size.Large and Big share the value 3");
     }
 
     private static TestCaseData Case(Type migration, params string[] expected) =>
@@ -156,5 +158,32 @@ internal static class BadInputMigrations
         public override void Up(MigrationBuilder m) => m.DropTable("tunes");
 
         public override void Down(MigrationBuilder m) => m.CreateTable("tunes", t => t.Column("id", c => c.Int64()));
+    }
+
+    [Flags]
+    public enum Permissions
+    {
+        None = 0,
+        Read = 1,
+        Write = 2,
+    }
+
+    public enum Size
+    {
+        Small = 1,
+        Large = 3,
+        Big = Large,
+    }
+
+    [Migration(10, "Flags enum")]
+    internal sealed class FlagsEnum : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateEnum<Permissions>();
+    }
+
+    [Migration(10, "Aliased enum members")]
+    internal sealed class AliasedEnumMembers : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateEnum<Size>();
     }
 }

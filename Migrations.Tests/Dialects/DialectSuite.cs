@@ -13,7 +13,7 @@ namespace Migrations.Tests.Dialects;
 /// database, a connection to read it with, and its own type names; state is read back through
 /// information_schema and plain SQL that both databases understand.
 /// </summary>
-public abstract class DialectSuite
+public abstract partial class DialectSuite
 {
     protected abstract Task<IMigrationDialect> CreateDialectAsync();
 
@@ -195,7 +195,7 @@ public abstract class DialectSuite
         Assert.Catch<DbException>(() => Execute("UPDATE books SET genre = 'scifi' WHERE title = 'Dune'"), "the old value is gone");
     }
 
-    private async Task MigrateAsync(params Type[] migrations)
+    private protected async Task MigrateAsync(params Type[] migrations)
     {
         var dialect = await CreateDialectAsync();
         try
@@ -224,7 +224,7 @@ public abstract class DialectSuite
         command.ExecuteNonQuery();
     }
 
-    private object? Scalar(string sql)
+    private protected object? Scalar(string sql)
     {
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();
@@ -232,7 +232,7 @@ public abstract class DialectSuite
         return command.ExecuteScalar();
     }
 
-    private List<object?[]> Rows(string sql)
+    private protected List<object?[]> Rows(string sql)
     {
         using var connection = OpenConnection();
         using var command = connection.CreateCommand();

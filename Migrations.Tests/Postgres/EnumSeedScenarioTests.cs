@@ -11,6 +11,13 @@ namespace Migrations.Tests.Postgres;
 /// </summary>
 public class EnumSeedScenarioTests : PostgresTests
 {
+    /// <summary>The app's roles, stored as numbers in the seed's JSON.</summary>
+    public enum Role
+    {
+        Teacher = 1,
+        Student = 2,
+    }
+
     [Test]
     public async Task Two_enums_in_one_migration_a_reused_enum_json_seed_and_down_to_base()
     {
@@ -65,7 +72,8 @@ public class EnumSeedScenarioTests : PostgresTests
     {
         public override void Up(MigrationBuilder m)
         {
-            m.CreateEnum("role", "teacher", "student");
+            // Declared from the C# enum, so students.json's "role": 2 means Role.Student, as with SQLAlchemy's IntEnum.
+            m.CreateEnum<Role>();
             m.CreateEnum("contenttype", "lesson", "quiz", "assignment");
             m.CreateTable("users", t => t
                 .Column("created_at", c => c.Timestamp().NotNull())

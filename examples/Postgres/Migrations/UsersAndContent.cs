@@ -9,7 +9,8 @@ public sealed class UsersAndContent : Migration
 {
     public override void Up(MigrationBuilder m)
     {
-        m.CreateEnum("role", "teacher", "student");
+        // Declared from the C# enum, so students.json's "role": 2 means Role.Student, as with SQLAlchemy's IntEnum.
+        m.CreateEnum<Role>();
         m.CreateEnum("contenttype", "lesson", "quiz", "assignment");
         m.CreateTable("users", t => t
             .Column("created_at", c => c.Timestamp().NotNull())

@@ -1,0 +1,33 @@
+using Migrations.Operations;
+using Migrations.Schema;
+
+namespace Migrations.Dialects;
+
+/// <summary>What a planner may need to know about the run's migrations beyond the database.</summary>
+public sealed class PlanningContext
+{
+    private readonly Lazy<IReadOnlyList<CreateEnumOperation>> _declaredEnums;
+
+    /// <summary>Creates a context.</summary>
+    /// <param name="declaredEnums">
+    /// The enum types declared from C# enums by any known migration. Called only when needed: it may
+    /// have to build every migration.
+    /// </param>
+    public PlanningContext(Func<IReadOnlyList<CreateEnumOperation>> declaredEnums)
+    {
+        ArgumentNullException.ThrowIfNull(declaredEnums);
+        _declaredEnums = new Lazy<IReadOnlyList<CreateEnumOperation>>(declaredEnums);
+    }
+
+    /// <summary>A context that knows nothing beyond the operations being planned.</summary>
+    public static PlanningContext None { get; } = new(() => []);
+
+    /// <summary>The C# enum an enum type was declared from by a known migration, or null.</summary>
+    /// <param name="type">The enum type, its schema resolved.</param>
+    /// <param name="names">The dialect's name rules.</param>
+    public Type? ClrTypeOf(TableName type, NameResolver names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return _declaredEnums.Value.LastOrDefault(e => e.ClrType is not null && names.Same(e.Type, type))?.ClrType;
+    }
+}
