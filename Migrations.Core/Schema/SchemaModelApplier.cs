@@ -28,7 +28,12 @@ public static class SchemaModelApplier
             AddColumnOperation o => names.Update(model, o.Table, t => t with { Columns = [.. t.Columns, Column(o.Column, conventions)] }),
             DropColumnOperation o => names.Update(model, o.Table, t => DropColumn(t, o.Column, names)),
             RenameColumnOperation o => RenameColumn(model, o, names),
-            AlterColumnTypeOperation o => names.UpdateColumn(model, o.Table, o.Column, c => c with { StoreType = conventions.StoreType(o.NewType) }),
+            AlterColumnTypeOperation o => names.UpdateColumn(model, o.Table, o.Column, c => c with
+            {
+                StoreType = conventions.StoreType(o.NewType),
+                // A collation orders text; a column that is no longer text loses it, as in the database.
+                Collation = o.NewType.Kind is ColumnTypeKind.String or ColumnTypeKind.Text or ColumnTypeKind.Custom ? c.Collation : null,
+            }),
             AlterColumnNullabilityOperation o => names.UpdateColumn(model, o.Table, o.Column, c => c with { IsNullable = o.IsNullable }),
             AlterColumnDefaultOperation o => names.UpdateColumn(model, o.Table, o.Column, c => c with { DefaultSql = conventions.DefaultSql(o.Default) }),
             AddPrimaryKeyOperation o => names.Update(model, o.Table, t => t with { PrimaryKey = o.PrimaryKey }),
@@ -110,7 +115,11 @@ public static class SchemaModelApplier
                 var isTarget = names.Same(t.Name, o.Table);
                 var table = !isTarget ? t : t with
                 {
-                    Columns = t.Columns.Select(c => names.SameName(c.Name, o.Column) ? c with { Name = o.NewName } : c).ToArray(),
+                    Columns = t.Columns.Select(c => (names.SameName(c.Name, o.Column) ? c with { Name = o.NewName } : c) with
+                    {
+                        // Generated columns follow the rename, as the databases' own RENAME COLUMN makes them.
+                        GeneratedSql = c.GeneratedSql is { } sql ? SqlIdentifiers.Rename(sql, o.Column, o.NewName, names) : null,
+                    }).ToArray(),
                     PrimaryKey = t.PrimaryKey is { } pk ? pk with { Columns = Rename(pk.Columns) } : null,
                     UniqueConstraints = t.UniqueConstraints.Select(u => u with { Columns = Rename(u.Columns) }).ToArray(),
                     CheckConstraints = t.CheckConstraints.Select(c => c with { Expression = SqlIdentifiers.Rename(c.Expression, o.Column, o.NewName, names) }).ToArray(),

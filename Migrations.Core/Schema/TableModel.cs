@@ -21,4 +21,7 @@ public sealed record TableModel(TableName Name, IReadOnlyList<ColumnModel> Colum
 
     /// <summary>Explicit indexes (not those backing constraints).</summary>
     public IReadOnlyList<IndexModel> Indexes { get; init; } = [];
+
+    /// <summary>The comment on the table, or null.</summary>
+    public string? Comment { get; init; }
 }

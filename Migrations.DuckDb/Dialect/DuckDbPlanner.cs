@@ -114,6 +114,12 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             return TableOutsideTheModel(operation);
         }
 
+        if (operation is DropColumnOperation drop && table.Columns.Where(c => c.GeneratedSql is { } sql && !_names.SameName(c.Name, drop.Column) && SqlIdentifiers.Mentions(sql, drop.Column, _names)).ToList() is { Count: > 0 } computed)
+        {
+            throw new MigrationPlanningException(operation,
+                $"Column {table.Name}.{drop.Column} is what the generated column(s) {Generated(computed)} compute from, and DuckDB cannot drop it while they need it: drop those columns first (DuckDB cannot add a generated column to an existing table; to keep one, create the table again with Sql(...)).");
+        }
+
         var reason = RebuildReason(operation, model, table);
         var inPlace = operation is AlterColumnNullabilityOperation && !Changed(table.Name) && OnlyReferencesBlock(model, table)
             ? DuckDbSqlGenerator.Generate(operation).ToList()
@@ -635,6 +641,8 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     }
 
     private Task<SchemaModel> ModelAsync(CancellationToken cancellationToken) => _schema.CurrentAsync(cancellationToken);
+
+    private static string Generated(IEnumerable<ColumnModel> columns) => string.Join(", ", columns.Select(c => $"{c.Name} (GENERATED ALWAYS AS ({c.GeneratedSql}))"));
 
     /// <summary>The enum type of a column: its store type is the quoted name of a type in the table's schema.</summary>
     private EnumModel? EnumOf(SchemaModel model, TableModel table, ColumnModel column) =>

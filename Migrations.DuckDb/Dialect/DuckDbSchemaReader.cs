@@ -11,10 +11,10 @@ namespace Migrations.DuckDb.Dialect;
 /// <summary>Reads the schema of a DuckDB database from its catalog functions (duckdb_tables(), duckdb_columns(), ...).</summary>
 internal static partial class DuckDbSchemaReader
 {
-    private const string Tables = "SELECT schema_name, table_name FROM duckdb_tables() WHERE NOT internal AND NOT temporary";
+    private const string Tables = "SELECT schema_name, table_name, comment, sql FROM duckdb_tables() WHERE NOT internal AND NOT temporary";
 
     private const string Columns = """
-        SELECT c.schema_name, c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default
+        SELECT c.schema_name, c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default, c.comment
           FROM duckdb_columns() c JOIN duckdb_tables() t ON t.table_oid = c.table_oid
          WHERE NOT t.internal AND NOT t.temporary
          ORDER BY c.schema_name, c.table_name, c.column_index
@@ -29,7 +29,7 @@ internal static partial class DuckDbSchemaReader
          ORDER BY schema_name, table_name, constraint_index
         """;
 
-    private const string Indexes = "SELECT schema_name, table_name, index_name, is_unique, expressions FROM duckdb_indexes()";
+    private const string Indexes = "SELECT schema_name, table_name, index_name, is_unique, expressions, comment FROM duckdb_indexes()";
 
     private const string Enums = "SELECT schema_name, type_name, to_json(labels)::VARCHAR FROM duckdb_types() WHERE NOT internal AND logical_type = 'ENUM' ORDER BY ALL";
 
@@ -41,32 +41,35 @@ internal static partial class DuckDbSchemaReader
     {
         var enums = await DbQuery.ListAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), List(r, 2)), cancellationToken).ConfigureAwait(false);
         var columns = (await DbQuery.ListAsync(connection, Columns, r => (Key: Key(r), Column: new ColumnModel(
-                r.GetString(2), EnumName(enums, r.GetString(0), r.GetString(3)), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false))
+                r.GetString(2), EnumName(enums, r.GetString(0), r.GetString(3)), r.GetBoolean(4), Text(r, 5)) { Comment = Text(r, 6) }), cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.Key, c => c.Column);
         var constraints = (await DbQuery.ListAsync(connection, Constraints, r => (Key: Key(r), Type: r.GetString(2), Name: r.GetString(3),
                 Columns: List(r, 4), Expression: r.IsDBNull(5) ? null : r.GetString(5),
                 Referenced: r.IsDBNull(6) ? null : r.GetString(6), ReferencedColumns: List(r, 7)), cancellationToken).ConfigureAwait(false))
             .ToLookup(c => c.Key);
         var indexes = (await DbQuery.ListAsync(connection, Indexes, r => (Key: Key(r), Index: new IndexModel(
-                r.GetString(2), IndexColumns(r.GetString(4)), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false))
+                r.GetString(2), IndexColumns(r.GetString(4)), r.GetBoolean(3)) { Comment = Text(r, 5) }), cancellationToken).ConfigureAwait(false))
             .ToLookup(i => i.Key, i => i.Index);
 
-        var tableKeys = await DbQuery.ListAsync(connection, Tables, Key, cancellationToken).ConfigureAwait(false);
+        var tableRows = await DbQuery.ListAsync(connection, Tables, r => (Key: Key(r), Comment: Text(r, 2), Sql: r.GetString(3)), cancellationToken).ConfigureAwait(false);
+        var tableKeys = tableRows.Select(t => t.Key).ToList();
         var given = tableKeys.Contains((DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName))
             ? (await DbQuery.ListAsync(connection, DuckDbConstraintNames.Select, r => (Key: (Key(r), r.GetString(2), r.GetInt32(3)), Name: r.GetString(4)), cancellationToken).ConfigureAwait(false))
                 .ToDictionary(g => g.Key, g => g.Name)
             : [];
 
-        var tables = tableKeys.Where(key => key != (DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName)).Select(key =>
+        var tables = tableRows.Where(row => row.Key != (DuckDbSql.DefaultSchema, DuckDbConstraintNames.TableName)).Select(row =>
         {
+            var key = row.Key;
             // The name the user gave, where the name map has it; DuckDB's own name otherwise.
             string NameOf(string type, int ordinal, string duckDbName) => given.GetValueOrDefault((key, type, ordinal), duckDbName);
             IEnumerable<(string Name, string[] Columns, string? Expression, string? Referenced, string[] ReferencedColumns)> Of(string type) =>
                 constraints[key].Where(c => c.Type == type).Select((c, i) => (NameOf(type, i, c.Name), c.Columns, c.Expression, c.Referenced, c.ReferencedColumns));
 
             var primaryKey = Of("PRIMARY KEY").FirstOrDefault();
-            return new TableModel(new TableName(key.Table, key.Schema), columns[key].ToArray())
+            return new TableModel(new TableName(key.Table, key.Schema), WithDefinitionText(columns[key], row.Sql))
             {
+                Comment = row.Comment,
                 PrimaryKey = primaryKey.Name is null ? null : new PrimaryKeyConstraint(primaryKey.Name, primaryKey.Columns),
                 UniqueConstraints = Of("UNIQUE").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
                 ForeignKeys = Of("FOREIGN KEY").Select(c => new ForeignKeyConstraint(
@@ -105,6 +108,20 @@ internal static partial class DuckDbSchemaReader
     }
 
     private static (string Schema, string Table) Key(DbDataReader reader) => (reader.GetString(0), reader.GetString(1));
+
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>
+    /// Collations and generating expressions, which only the CREATE TABLE text holds. DuckDB lists a
+    /// generated column's expression as its default; it is not one (it cannot be re-declared as one).
+    /// </summary>
+    private static ColumnModel[] WithDefinitionText(IEnumerable<ColumnModel> columns, string createTable)
+    {
+        var extras = DuckDbTableText.Columns(createTable);
+        return columns.Select(c => extras.TryGetValue(c.Name, out var extra)
+            ? c with { Collation = extra.Collation, GeneratedSql = extra.Generated, DefaultSql = extra.Generated is null ? c.DefaultSql : null }
+            : c).ToArray();
+    }
 
     private static string[] List(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? [] : JsonSerializer.Deserialize<string[]>(reader.GetString(ordinal)) ?? [];

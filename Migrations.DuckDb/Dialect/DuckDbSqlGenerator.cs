@@ -57,10 +57,34 @@ internal static class DuckDbSqlGenerator
     /// <summary>CREATE TABLE for a table as the schema model holds it (used to recreate tables in a rebuild).</summary>
     public static string CreateTable(TableModel table)
     {
-        var parts = table.Columns.Select(c =>
-            $"{Quote(c.Name)} {c.StoreType}{(c.IsNullable ? "" : " NOT NULL")}{(c.DefaultSql is null ? "" : " DEFAULT " + c.DefaultSql)}").ToList();
+        var parts = table.Columns.Select(ColumnDefinition).ToList();
         parts.AddRange(Constraints(table.Name, table.PrimaryKey, table.UniqueConstraints, table.ForeignKeys, table.CheckConstraints));
         return $"CREATE TABLE {Quote(table.Name)} ({string.Join(", ", parts)})";
+    }
+
+    /// <summary>A column of a table being recreated: its collation, and either its expression (generated) or its constraints and default.</summary>
+    private static string ColumnDefinition(ColumnModel c) =>
+        $"{Quote(c.Name)} {c.StoreType}{(c.Collation is null ? "" : " COLLATE " + c.Collation)}" + (c.GeneratedSql is not null
+            ? $" GENERATED ALWAYS AS ({c.GeneratedSql}) VIRTUAL"
+            : $"{(c.IsNullable ? "" : " NOT NULL")}{(c.DefaultSql is null ? "" : " DEFAULT " + c.DefaultSql)}");
+
+    /// <summary>The comments on a recreated table, its columns and its indexes, which CREATE TABLE and CREATE INDEX cannot carry.</summary>
+    public static IEnumerable<string> Comments(TableModel table)
+    {
+        if (table.Comment is not null)
+        {
+            yield return $"COMMENT ON TABLE {Quote(table.Name)} IS {DuckDbSql.String(table.Comment)}";
+        }
+
+        foreach (var column in table.Columns.Where(c => c.Comment is not null))
+        {
+            yield return $"COMMENT ON COLUMN {Quote(table.Name)}.{Quote(column.Name)} IS {DuckDbSql.String(column.Comment!)}";
+        }
+
+        foreach (var index in table.Indexes.Where(i => i.Comment is not null))
+        {
+            yield return $"COMMENT ON INDEX {Quote(table.Name with { Name = index.Name })} IS {DuckDbSql.String(index.Comment!)}";
+        }
     }
 
     /// <summary>CREATE INDEX for an index as the schema model holds it; entries that are not plain column names are expressions.</summary>

@@ -60,7 +60,9 @@ internal sealed class DuckDbTableRebuild
         {
             var isTarget = _names.Same(old.Name, target);
             string Source(string column) => isTarget && sources.TryGetValue(column, out var source) ? source : Quote(column);
-            var insert = $"INSERT INTO {Quote(table.Name)} ({QuoteList(table.Columns.Select(c => c.Name))}) SELECT {string.Join(", ", table.Columns.Select(c => Source(c.Name)))} FROM {copy}";
+            // Generated columns compute themselves; DuckDB refuses values for them.
+            var stored = table.Columns.Where(c => c.GeneratedSql is null).ToList();
+            var insert = $"INSERT INTO {Quote(table.Name)} ({QuoteList(stored.Select(c => c.Name))}) SELECT {string.Join(", ", stored.Select(c => Source(c.Name)))} FROM {copy}";
             var selfReference = table.ForeignKeys.FirstOrDefault(f => _names.Same(f.PrincipalTable, table.Name));
             if (selfReference is null)
             {
@@ -73,6 +75,7 @@ internal sealed class DuckDbTableRebuild
         }
 
         steps.AddRange(created.SelectMany(c => c.After.Indexes.Select(i => new SqlStep(DuckDbSqlGenerator.CreateIndex(c.After, i)))));
+        steps.AddRange(created.SelectMany(c => DuckDbSqlGenerator.Comments(c.After).Select(sql => new SqlStep(sql))));
         steps.AddRange(copies.Select(c => new SqlStep($"DROP TABLE {c.Copy}")));
         return (steps, created.Select(c => c.After.Name).ToArray());
     }
