@@ -66,6 +66,9 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     public IEnumerable<string> Validate(MigrationOperation operation) => DuckDbOperationRules.Validate(operation);
 
     /// <inheritdoc />
+    public ProviderError? Classify(Exception exception) => DuckDbErrors.Classify(exception);
+
+    /// <inheritdoc />
     public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new DuckDbPlanner(connection, context);
 
     /// <inheritdoc />

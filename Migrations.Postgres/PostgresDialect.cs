@@ -47,6 +47,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);
 
     /// <inheritdoc />
+    public ProviderError? Classify(Exception exception) => PostgresErrors.Classify(exception);
+
+    /// <inheritdoc />
     public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new PostgresPlanner(connection, context);
 
     /// <inheritdoc />

@@ -29,6 +29,10 @@ public interface IMigrationDialect
     /// <param name="operation">The operation.</param>
     IEnumerable<string> Validate(MigrationOperation operation);
 
+    /// <summary>What a database error means, in the terms the runner explains on every database; null for an error it does not recognise.</summary>
+    /// <param name="exception">The error a statement raised.</param>
+    ProviderError? Classify(Exception exception);
+
     /// <summary>Creates the planner that turns one run's operations into steps.</summary>
     /// <param name="connection">The run's connection, for reading the schema.</param>
     /// <param name="context">What the run's migrations declare beyond the database, such as the C# enums of enum types.</param>

@@ -32,8 +32,22 @@ public sealed class MigrationException : Exception
     /// <param name="transactional">False for a migration that ran in parts.</param>
     /// <param name="stayed">The operations committed before the transaction began (PostgreSQL enum values), which the rollback did not undo.</param>
     public MigrationException(MigrationInfo migration, string? operation, string? sql, Exception innerException, bool transactional, IReadOnlyList<string> stayed)
-        : base(Format(migration, operation, sql, innerException, transactional, stayed ?? []), innerException)
+        : this(migration, operation, sql, innerException, transactional, stayed, explanation: null)
     {
+    }
+
+    /// <summary>Creates the exception with an explanation of the database's error.</summary>
+    /// <param name="migration">The failed migration.</param>
+    /// <param name="operation">The operation that failed, as described by the operation, or null.</param>
+    /// <param name="sql">The statement that failed, or null.</param>
+    /// <param name="innerException">The database's error.</param>
+    /// <param name="transactional">False for a migration that ran in parts.</param>
+    /// <param name="stayed">The operations committed before the transaction began, which the rollback did not undo.</param>
+    /// <param name="explanation">What the error found and what to do, or null.</param>
+    public MigrationException(MigrationInfo migration, string? operation, string? sql, Exception innerException, bool transactional, IReadOnlyList<string> stayed, string? explanation)
+        : base(Format(migration, operation, sql, innerException, transactional, stayed ?? [], explanation), innerException)
+    {
+        Explanation = explanation;
         Stayed = stayed ?? [];
         Migration = migration;
         Operation = operation is null ? null : SqlSecrets.Mask(operation);
@@ -42,6 +56,9 @@ public sealed class MigrationException : Exception
 
     /// <summary>The failed migration.</summary>
     public MigrationInfo Migration { get; }
+
+    /// <summary>What the database's error found and what to do about it, or null when the error is not one the runner explains.</summary>
+    public string? Explanation { get; }
 
     /// <summary>Operations committed before the migration's transaction began, which stayed although it was rolled back.</summary>
     public IReadOnlyList<string> Stayed { get; }
@@ -54,10 +71,11 @@ public sealed class MigrationException : Exception
 
     // Passwords written into a statement are masked wherever it is shown: the operation, the SQL and
     // the database's own message (DuckDB quotes the statement in syntax errors).
-    private static string Format(MigrationInfo migration, string? operation, string? sql, Exception inner, bool transactional, IReadOnlyList<string> stayed) =>
+    private static string Format(MigrationInfo migration, string? operation, string? sql, Exception inner, bool transactional, IReadOnlyList<string> stayed, string? explanation) =>
         $"Migration {migration} failed" +
         (operation is null ? "" : $" at {SqlSecrets.Mask(operation)}") +
         $": {SqlSecrets.Mask(inner?.Message ?? "")}" +
+        (explanation is null ? "" : $"{Environment.NewLine}{SqlSecrets.Mask(explanation)}") +
         (sql is null ? "" : $"{Environment.NewLine}SQL: {SqlSecrets.Mask(sql)}") +
         Environment.NewLine +
         (transactional && stayed.Count > 0

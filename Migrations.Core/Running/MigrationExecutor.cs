@@ -13,16 +13,22 @@ namespace Migrations.Running;
 /// </summary>
 internal sealed class MigrationExecutor
 {
+    /// <summary>How long the queries that explain a failure may take; they only add detail to an error already known.</summary>
+    private static readonly TimeSpan ExplanationLimit = TimeSpan.FromSeconds(10);
+
     private readonly DbConnection _connection;
     private readonly IHistoryTableSql _history;
     private readonly ILogger _logger;
+    private readonly Func<Exception, ProviderError?> _classify;
 
-    public MigrationExecutor(DbConnection connection, IHistoryTableSql history, ILogger logger)
+    public MigrationExecutor(DbConnection connection, IHistoryTableSql history, ILogger logger, Func<Exception, ProviderError?> classify)
     {
         _connection = connection;
         _history = history;
         _logger = logger;
+        _classify = classify;
     }
+
 
     /// <summary>How often a long bulk step logs how far it has got.</summary>
     internal static TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -66,7 +72,7 @@ internal sealed class MigrationExecutor
         catch (Exception e) when (e is not OperationCanceledException)
         {
             RunnerLog.Failed(_logger, info.Version, info.Description, "the steps it runs before its transaction that succeeded stay committed, and its transaction did not start");
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: true, stayed);
+            throw await FailedAsync(info, current, e, transactional: true, stayed).ConfigureAwait(false);
         }
 
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -93,7 +99,7 @@ internal sealed class MigrationExecutor
                 throw;
             }
 
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: true, stayed);
+            throw await FailedAsync(info, current, e, transactional: true, stayed).ConfigureAwait(false);
         }
 
         LogDone(migration, started);
@@ -156,10 +162,29 @@ internal sealed class MigrationExecutor
         catch (Exception e) when (e is not OperationCanceledException)
         {
             RunnerLog.Failed(_logger, info.Version, info.Description, "it runs in parts without one transaction: the parts that completed stay applied and recorded, and the next run continues with the part that failed");
-            throw new MigrationException(info, current?.Source?.Describe(), current?.Sql, e, transactional: false);
+            throw await FailedAsync(info, current, e, transactional: false, []).ConfigureAwait(false);
         }
 
         LogDone(migration, started);
+    }
+
+    /// <summary>The error to throw for a failed step, with what the database's error found and what to do, once the work is rolled back.</summary>
+    private async Task<MigrationException> FailedAsync(MigrationInfo info, SqlStep? step, Exception error, bool transactional, IReadOnlyList<string> stayed)
+    {
+        string? explanation;
+        try
+        {
+            using var limit = new CancellationTokenSource(ExplanationLimit);
+            explanation = await FailureExplanation.ExplainAsync(_connection, step?.Source, _classify(error), limit.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Explaining an error must never replace it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            explanation = null;
+        }
+
+        return new MigrationException(info, step?.Source?.Describe(), step?.Sql, error, transactional, stayed, explanation);
     }
 
     /// <summary>Runs one planned step, logging it, its progress if it is a bulk load, and why the planner chose it.</summary>

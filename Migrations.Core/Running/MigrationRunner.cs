@@ -104,7 +104,7 @@ public sealed class MigrationRunner
             }
         }
 
-        var executor = new MigrationExecutor(connection, history, _logger);
+        var executor = new MigrationExecutor(connection, history, _logger, _dialect.Classify);
         var planIsStale = false;
         foreach (var migration in work)
         {

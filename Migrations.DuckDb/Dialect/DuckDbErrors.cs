@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Migrations.Dialects;
+
+namespace Migrations.DuckDb.Dialect;
+
+/// <summary>Reads a DuckDB error from its message, the only place DuckDB names the kind of failure and the key.</summary>
+internal static partial class DuckDbErrors
+{
+    public static ProviderError? Classify(Exception exception)
+    {
+        if (Find(exception) is not { } e)
+        {
+            return null;
+        }
+
+        var message = e.Message;
+        if (DuplicateKey().Match(message) is { Success: true } duplicate)
+        {
+            return new ProviderError(ProviderErrorKind.Duplicate) { Found = Key(duplicate.Groups["key"].Value) };
+        }
+
+        if (NotNull().Match(message) is { Success: true } notNull)
+        {
+            return new ProviderError(ProviderErrorKind.NullValue) { Column = notNull.Groups["column"].Value };
+        }
+
+        if (ForeignKey().Match(message) is { Success: true } foreignKey)
+        {
+            var kind = foreignKey.Groups["why"].Value.StartsWith("is still", StringComparison.Ordinal) ? ProviderErrorKind.StillReferenced : ProviderErrorKind.MissingParent;
+            return new ProviderError(kind) { Found = Key(foreignKey.Groups["key"].Value) };
+        }
+
+        if (Check().Match(message) is { Success: true } check)
+        {
+            return new ProviderError(ProviderErrorKind.CheckFailed) { Name = check.Groups["expression"].Value };
+        }
+
+        ProviderErrorKind? other = message switch
+        {
+            _ when message.StartsWith("Constraint Error: Data contains duplicates", StringComparison.Ordinal) => ProviderErrorKind.Duplicate,
+            _ when message.StartsWith("Conversion Error:", StringComparison.Ordinal) || message.StartsWith("Out of Range Error:", StringComparison.Ordinal) => ProviderErrorKind.InvalidValue,
+            _ when Missing().IsMatch(message) => ProviderErrorKind.MissingObject,
+            _ when message.StartsWith("Catalog Error:", StringComparison.Ordinal) && message.Contains("already exists", StringComparison.Ordinal) => ProviderErrorKind.AlreadyExists,
+            _ => null,
+        };
+        return other is null ? null : new ProviderError(other.Value)
+        {
+            Found = other == ProviderErrorKind.InvalidValue ? message[(message.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim() : null,
+        };
+    }
+
+    private static DuckDBException? Find(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is DuckDBException duckDb)
+            {
+                return duckDb;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>DuckDB writes a key as "a: 1, b: x"; written here as the PostgreSQL dialect writes it, "a = 1" or "(a, b) = (1, x)".</summary>
+    private static string Key(string key)
+    {
+        var pairs = key.Split(", ").Select(p => p.Split(": ", 2)).ToList();
+        if (pairs.Any(p => p.Length != 2))
+        {
+            return key;
+        }
+
+        return pairs.Count == 1
+            ? $"{pairs[0][0]} = {pairs[0][1]}"
+            : $"({string.Join(", ", pairs.Select(p => p[0]))}) = ({string.Join(", ", pairs.Select(p => p[1]))})";
+    }
+
+    [GeneratedRegex("""^Constraint Error: (?:Duplicate key "(?<key>.*)" violates|PRIMARY KEY or UNIQUE constraint violation: duplicate key "(?<key>.*)")""")]
+    private static partial Regex DuplicateKey();
+
+    [GeneratedRegex("""^Constraint Error: NOT NULL constraint failed: (?:.*\.)?(?<column>[^.]+)$""")]
+    private static partial Regex NotNull();
+
+    [GeneratedRegex("""^Constraint Error: Violates foreign key constraint because key "(?<key>.*)" (?<why>does not exist|is still referenced)""")]
+    private static partial Regex ForeignKey();
+
+    [GeneratedRegex("""^Constraint Error: CHECK constraint failed on table .* with expression (?<expression>.*)$""")]
+    private static partial Regex Check();
+
+    [GeneratedRegex("""^(?:Catalog Error: .* does not exist|Binder Error: Referenced column .* not found)""")]
+    private static partial Regex Missing();
+}

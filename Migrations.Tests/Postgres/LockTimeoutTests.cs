@@ -1,0 +1,43 @@
+using Migrations.Building;
+using Migrations.Running;
+using Npgsql;
+
+namespace Migrations.Tests.Postgres;
+
+/// <summary>A change that waits on another session's lock gives up after the lock timeout and says why.</summary>
+public class LockTimeoutTests : PostgresTests
+{
+    [Test]
+    public async Task A_lock_held_elsewhere_ends_in_an_explained_failure_and_no_change()
+    {
+        await Runner(typeof(Accounts)).MigrateAsync();
+        await using var other = new NpgsqlConnection(ConnectionString);
+        await other.OpenAsync();
+        await using var held = await other.BeginTransactionAsync();
+        await using (var lockCommand = new NpgsqlCommand("LOCK TABLE accounts IN ACCESS SHARE MODE", other, held))
+        {
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        var error = Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Accounts), typeof(AddNote)).MigrateAsync());
+
+        Assert.That(error!.Explanation, Does.StartWith("Another session held a lock on accounts longer than the lock timeout").And.Contain("Timeouts(lockTimeout: ...)"));
+        await held.RollbackAsync();
+        Assert.That(Rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position").Select(r => r[0]), Is.EqualTo(new[] { "id" }));
+        Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L }));
+    }
+
+    [Migration(1, "Accounts")]
+    internal sealed class Accounts : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("accounts", t => t.Column("id", c => c.Int64().PrimaryKey()));
+    }
+
+    [Migration(2, "Add note")]
+    internal sealed class AddNote : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .Timeouts(lockTimeout: TimeSpan.FromMilliseconds(300))
+            .AddColumn("accounts", "note", c => c.Text());
+    }
+}
