@@ -48,6 +48,8 @@ internal static class OperationChecks
                 return EnumLabels([o.Value]);
             case RenameEnumValueOperation o:
                 return EnumLabels([o.Value, o.NewValue]);
+            case AddForeignKeyOperation { ForeignKey: var key } when key.Columns.Count != key.PrincipalColumns.Count:
+                return [$"The foreign key names {key.Columns.Count} column(s) ({string.Join(", ", key.Columns)}) but {key.PrincipalColumns.Count} referenced column(s) ({string.Join(", ", key.PrincipalColumns)}): give one referenced column for each column."];
             case CreateSequenceOperation { IncrementBy: 0 }:
                 return ["A sequence cannot increment by 0: use 1 (or another step)."];
             default:

@@ -19,6 +19,15 @@ public sealed class PlanningContext
         _declaredEnums = new Lazy<IReadOnlyList<CreateEnumOperation>>(declaredEnums);
     }
 
+    /// <summary>
+    /// True when the migration being planned was stopped part way and resumes: the parts it completed
+    /// have already changed the schema, so checks of names against the schema do not apply to it.
+    /// </summary>
+    public bool Resuming { get; private init; }
+
+    /// <summary>The same context for planning a migration that resumes after completed parts.</summary>
+    public PlanningContext ForResumedMigration() => new(() => _declaredEnums.Value) { Resuming = true };
+
     /// <summary>A context that knows nothing beyond the operations being planned.</summary>
     public static PlanningContext None { get; } = new(() => []);
 

@@ -32,4 +32,10 @@ public enum ProviderErrorKind
 
     /// <summary>A statement ran longer than the statement timeout.</summary>
     StatementTimeout,
+
+    /// <summary>The SQL does not parse.</summary>
+    InvalidSql,
+
+    /// <summary>A check the plan runs in the migration's transaction stopped it (<see cref="DataGuards"/>); its message says why.</summary>
+    Refused,
 }

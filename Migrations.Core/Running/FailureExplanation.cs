@@ -73,6 +73,10 @@ internal static class FailureExplanation
             case (ProviderErrorKind.LockTimeout, _):
                 return $"Another session held a lock on {table} longer than the lock timeout, so the migration gave up rather than block everyone queued behind it. " +
                        "Run again when the table is less busy (pg_stat_activity shows who holds it), or raise the limit with Timeouts(lockTimeout: ...).";
+            case (ProviderErrorKind.InvalidSql, _):
+                return "The SQL does not parse on this database. Try the statement in the database's own client (psql, the duckdb CLI) first; Sql(...) runs it as written.";
+            case (ProviderErrorKind.Refused, _):
+                return error.Found;
             case (ProviderErrorKind.StatementTimeout, _):
                 return "The statement ran longer than the statement timeout. Raise it for this migration with Timeouts(statementTimeout: ...), or split the work into smaller steps.";
             default:

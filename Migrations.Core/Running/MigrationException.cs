@@ -75,7 +75,7 @@ public sealed class MigrationException : Exception
         $"Migration {migration} failed" +
         (operation is null ? "" : $" at {SqlSecrets.Mask(operation)}") +
         $": {SqlSecrets.Mask(inner?.Message ?? "")}" +
-        (explanation is null ? "" : $"{Environment.NewLine}{SqlSecrets.Mask(explanation)}") +
+        (explanation is null || (inner?.Message.Contains(explanation, StringComparison.Ordinal) ?? false) ? "" : $"{Environment.NewLine}{SqlSecrets.Mask(explanation)}") +
         (sql is null ? "" : $"{Environment.NewLine}SQL: {SqlSecrets.Mask(sql)}") +
         Environment.NewLine +
         (transactional && stayed.Count > 0

@@ -95,7 +95,7 @@ public sealed class MigrationRunner
             return new MigrationResult([], []);
         }
 
-        await PlanAllAsync(connection, work, cancellationToken).ConfigureAwait(false);
+        await PlanAllAsync(connection, history, work, cancellationToken).ConfigureAwait(false);
         if (!historyExists)
         {
             foreach (var step in history.CreateIfMissing())
@@ -169,7 +169,7 @@ public sealed class MigrationRunner
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
-        await PlanAllAsync(connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
         return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
     }
 
@@ -329,25 +329,60 @@ public sealed class MigrationRunner
         return problems.Count > 0 ? throw problems.ToException() : work;
     }
 
-    private async Task PlanAllAsync(DbConnection connection, List<PlannedMigration> work, CancellationToken cancellationToken)
+    private async Task PlanAllAsync(DbConnection connection, IHistoryTableSql history, List<PlannedMigration> work, CancellationToken cancellationToken)
     {
         var planner = _dialect.CreatePlanner(connection, _planning);
         var problems = new List<string>();
+        var resumed = false;
         foreach (var migration in work)
         {
+            if (resumed)
+            {
+                // The schema a resumed migration leaves is known only once it has run: planned again then.
+                migration.Plan = (await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false)) with { IsExact = false };
+                continue;
+            }
+
+            MigrationPlanningException? refused;
             try
             {
                 migration.Plan = await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                continue;
             }
             catch (MigrationPlanningException e)
             {
-                problems.Add($"Migration {migration.Info} ({(migration.Up ? "Up" : "Down")}), {e.Operation.Describe()}: {e.Message}");
+                refused = e;
             }
+
+            if (migration.Up && await HasRecordedPartsAsync(connection, history, migration.Info.Version, cancellationToken).ConfigureAwait(false))
+            {
+                // A migration run in parts was stopped: the parts it completed already changed what the checks compare with.
+                planner = _dialect.CreatePlanner(connection, _planning.ForResumedMigration());
+                migration.Plan = await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                resumed = true;
+                continue;
+            }
+
+            problems.Add($"Migration {migration.Info} ({(migration.Up ? "Up" : "Down")}), {refused.Operation.Describe()}: {refused.Message}");
         }
 
         if (problems.Count > 0)
         {
             throw new MigrationValidationException(problems);
+        }
+    }
+
+    /// <summary>Whether a migration run in parts has completed parts on record; false when there is no record at all.</summary>
+    private static async Task<bool> HasRecordedPartsAsync(DbConnection connection, IHistoryTableSql history, long version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await StepExecutor.QueryAsync(connection, history.SelectProgress(version), r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
+        }
+        catch (DbException)
+        {
+            // No progress table: nothing was ever run in parts here.
+            return false;
         }
     }
 

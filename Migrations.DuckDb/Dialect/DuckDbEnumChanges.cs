@@ -44,7 +44,7 @@ internal static class DuckDbEnumChanges
 
     /// <summary>Stops the migration, with a message, when a row still holds a value that is being dropped.</summary>
     public static SqlStep GuardDroppedValue(TableName table, string column, DropEnumValueOperation operation) => new(
-        $"SELECT error({String($"{table}.{column} still holds '{operation.Value}' of {operation.Type}: change those rows first (UpdateData), then drop the value.")}) " +
+        $"SELECT error({String(DataGuards.DroppedEnumValue(table, column, operation.Value, operation.Type))}) " +
         $"FROM {Quote(table)} WHERE CAST({Quote(column)} AS VARCHAR) = {String(operation.Value)} LIMIT 1")
     {
         Comment = $"no row of {table} may still hold '{operation.Value}'",

@@ -15,6 +15,11 @@ internal static partial class DuckDbErrors
         }
 
         var message = e.Message;
+        if (DataGuards.Find(message) is { } refused)
+        {
+            return new ProviderError(ProviderErrorKind.Refused) { Found = refused };
+        }
+
         if (DuplicateKey().Match(message) is { Success: true } duplicate)
         {
             return new ProviderError(ProviderErrorKind.Duplicate) { Found = Key(duplicate.Groups["key"].Value) };
@@ -38,10 +43,11 @@ internal static partial class DuckDbErrors
 
         ProviderErrorKind? other = message switch
         {
-            _ when message.StartsWith("Constraint Error: Data contains duplicates", StringComparison.Ordinal) => ProviderErrorKind.Duplicate,
+            _ when message.Contains("Data contains duplicates", StringComparison.Ordinal) => ProviderErrorKind.Duplicate,
             _ when message.StartsWith("Conversion Error:", StringComparison.Ordinal) || message.StartsWith("Out of Range Error:", StringComparison.Ordinal) => ProviderErrorKind.InvalidValue,
             _ when Missing().IsMatch(message) => ProviderErrorKind.MissingObject,
             _ when message.StartsWith("Catalog Error:", StringComparison.Ordinal) && message.Contains("already exists", StringComparison.Ordinal) => ProviderErrorKind.AlreadyExists,
+            _ when message.StartsWith("Parser Error:", StringComparison.Ordinal) => ProviderErrorKind.InvalidSql,
             _ => null,
         };
         return other is null ? null : new ProviderError(other.Value)
@@ -77,18 +83,19 @@ internal static partial class DuckDbErrors
             : $"({string.Join(", ", pairs.Select(p => p[0]))}) = ({string.Join(", ", pairs.Select(p => p[1]))})";
     }
 
-    [GeneratedRegex("""^Constraint Error: (?:Duplicate key "(?<key>.*)" violates|PRIMARY KEY or UNIQUE constraint violation: duplicate key "(?<key>.*)")""")]
+    // Constraint messages arrive bare, or wrapped by the appender ("Failed to append: ") or by COMMIT ("Failed to commit: ").
+    [GeneratedRegex("""(?:Duplicate key "(?<key>.*)" violates|PRIMARY KEY or UNIQUE constraint violation: duplicate key "(?<key>.*)")""")]
     private static partial Regex DuplicateKey();
 
-    [GeneratedRegex("""^Constraint Error: NOT NULL constraint failed: (?:.*\.)?(?<column>[^.]+)$""")]
+    [GeneratedRegex("""NOT NULL constraint failed: (?:.*\.)?(?<column>[^.]+)$""")]
     private static partial Regex NotNull();
 
-    [GeneratedRegex("""^Constraint Error: Violates foreign key constraint because key "(?<key>.*)" (?<why>does not exist|is still referenced)""")]
+    [GeneratedRegex("""Violates foreign key constraint because key "(?<key>.*)" (?<why>does not exist|is still referenced)""")]
     private static partial Regex ForeignKey();
 
-    [GeneratedRegex("""^Constraint Error: CHECK constraint failed on table .* with expression (?<expression>.*)$""")]
+    [GeneratedRegex("""CHECK constraint failed on table .* with expression (?<expression>.*)$""")]
     private static partial Regex Check();
 
-    [GeneratedRegex("""^(?:Catalog Error: .* does not exist|Binder Error: Referenced column .* not found)""")]
+    [GeneratedRegex("""^(?:Catalog Error: .* does not exist|Catalog Error: .* does not have a column|Binder Error: .*(?:does not have a column|not found|does not contain column))""")]
     private static partial Regex Missing();
 }

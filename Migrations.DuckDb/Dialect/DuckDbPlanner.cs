@@ -67,9 +67,10 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
-        if (operation is InsertDataOperation or UpdateDataOperation or DeleteDataOperation)
+        if (SchemaChecks.Applies(operation))
         {
             var before = await ModelAsync(cancellationToken).ConfigureAwait(false);
+            CheckNames(operation, before);
             operation = EnumSeedValues.Resolve(operation, before, _names, (table, column) => EnumOf(before, table, column), _context);
         }
 
@@ -94,7 +95,6 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             case InsertDataOperation o:
                 return await InsertAsync(o, cancellationToken).ConfigureAwait(false);
             case AlterColumnDefaultOperation o:
-                CheckNames(o, await ModelAsync(cancellationToken).ConfigureAwait(false));
                 return Native(o);
             case SqlOperation:
                 _rawSqlRan = true;
@@ -107,7 +107,6 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         }
 
         var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        CheckNames(operation, model);
         var table = operation is ITableOperation target ? _names.FindTable(model, target.Table) : null;
         if (table is null)
         {
@@ -125,7 +124,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             ? DuckDbSqlGenerator.Generate(operation).ToList()
             : null;
         var steps = reason is null ? Native(operation) : await RebuildAsync(operation, model, table, reason, cancellationToken, inPlace: inPlace).ConfigureAwait(false);
-        return [.. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
+        return [.. LengthGuard(operation, table), .. steps, .. AfterRename(operation, model), .. AfterDrop(operation, model, table)];
     }
 
     /// <summary>Seed rows: through the appender when there are many, level by level in a self-referencing table.</summary>
@@ -174,7 +173,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     /// </summary>
     private void CheckNames(MigrationOperation operation, SchemaModel model)
     {
-        if (!_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
+        if (!_context.Resuming && !_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
         {
             throw new MigrationPlanningException(operation, problem);
         }
@@ -344,11 +343,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
         switch (operation)
         {
             case DropTableOperation:
-                if (_names.Referencing(model, table.Name).FirstOrDefault() is { } child)
-                {
-                    throw new MigrationPlanningException(operation, $"{child.Name} references {table.Name} by a foreign key: drop {child.Name} (or its foreign key) first.");
-                }
-
+                // A table others reference is refused by the schema checks, on every database.
                 return null;
             case RenameTableOperation:
                 return table.ForeignKeys.Count > 0 ? "renaming a table that has foreign keys corrupts DuckDB's catalog (duckdb#24648)" : blocker;
@@ -641,6 +636,25 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
     }
 
     private Task<SchemaModel> ModelAsync(CancellationToken cancellationToken) => _schema.CurrentAsync(cancellationToken);
+
+    /// <summary>
+    /// DuckDB keeps String(n) as VARCHAR and never checks the length, so a column shortened below
+    /// its values would keep them without a word; PostgreSQL refuses. Refused here the same way.
+    /// </summary>
+    private static IEnumerable<SqlStep> LengthGuard(MigrationOperation operation, TableModel table)
+    {
+        if (operation is not AlterColumnTypeOperation { NewType: { Kind: ColumnTypeKind.String, Length: { } length } } o || o.Using is not null)
+        {
+            yield break;
+        }
+
+        var message = DataGuards.Marker + $"{table.Name.Name}.{o.Column} holds values longer than {length} characters: shorten them first (UpdateData or Sql(...)), or keep a longer type. " +
+                      $"DuckDB does not check String({length}) on later writes; PostgreSQL does.";
+        yield return new SqlStep($"SELECT error({DuckDbSql.String(message)}) FROM {DuckDbSql.Quote(table.Name)} WHERE length(CAST({DuckDbSql.Quote(o.Column)} AS VARCHAR)) > {length} LIMIT 1")
+        {
+            Comment = $"no value of {table.Name}.{o.Column} may be longer than {length} characters",
+        };
+    }
 
     private static string Generated(IEnumerable<ColumnModel> columns) => string.Join(", ", columns.Select(c => $"{c.Name} (GENERATED ALWAYS AS ({c.GeneratedSql}))"));
 

@@ -30,12 +30,19 @@ internal static partial class PostgresErrors
             PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateColumn or PostgresErrorCodes.DuplicateObject
                 or PostgresErrorCodes.DuplicateSchema or PostgresErrorCodes.DuplicateFunction => ProviderErrorKind.AlreadyExists,
             PostgresErrorCodes.LockNotAvailable => ProviderErrorKind.LockTimeout,
+            PostgresErrorCodes.SyntaxError => ProviderErrorKind.InvalidSql,
+            PostgresErrorCodes.RaiseException when DataGuards.Find(e.MessageText) is not null => ProviderErrorKind.Refused,
             PostgresErrorCodes.QueryCanceled when e.MessageText.Contains("statement timeout", StringComparison.Ordinal) => ProviderErrorKind.StatementTimeout,
             _ => null,
         };
         return kind is null ? null : new ProviderError(kind.Value)
         {
-            Found = Key(e.Detail) ?? (kind == ProviderErrorKind.InvalidValue ? e.MessageText : null),
+            Found = kind switch
+            {
+                ProviderErrorKind.Refused => DataGuards.Find(e.MessageText),
+                ProviderErrorKind.InvalidValue => e.MessageText,
+                _ => Key(e.Detail),
+            },
             Column = e.ColumnName,
             Name = e.ConstraintName,
         };

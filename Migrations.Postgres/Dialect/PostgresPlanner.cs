@@ -68,9 +68,15 @@ internal sealed class PostgresPlanner : IMigrationPlanner
 
     private async Task<IReadOnlyList<SqlStep>> PlanAsync(MigrationOperation operation, CancellationToken cancellationToken)
     {
-        if (operation is InsertDataOperation or UpdateDataOperation or DeleteDataOperation)
+        if (SchemaChecks.Applies(operation))
         {
+            // The same checks, and the same messages, as on DuckDB; after raw SQL, when the plan is made again.
             var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
+            if (!_context.Resuming && !_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
+            {
+                throw new MigrationPlanningException(operation, problem);
+            }
+
             operation = EnumSeedValues.Resolve(operation, model, _names, (table, column) => EnumOf(model, table, column), _context);
         }
 
@@ -93,15 +99,6 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                 var drop = PostgresSqlGenerator.Generate(new DropIndexOperation(o.Table, o.Name) { Concurrently = true })
                     .Select(s => s with { Comment = $"index {o.Name} was left invalid by an earlier failed build: drop it and build again" });
                 return [.. drop, .. Track(o, PostgresSqlGenerator.Generate(o))];
-            case var _ when SchemaChecks.Applies(operation):
-                // The same check, and the same message, as on DuckDB; after raw SQL, when the plan is made again.
-                var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
-                if (!_schema.UsedUncertainSchema && SchemaChecks.Problem(operation, model, _names) is { } problem)
-                {
-                    throw new MigrationPlanningException(operation, problem);
-                }
-
-                return Track(operation, PostgresSqlGenerator.Generate(operation));
             default:
                 return Track(operation, PostgresSqlGenerator.Generate(operation));
         }
@@ -189,7 +186,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
         };
         foreach (var (table, column) in users)
         {
-            var message = $"{table}.{column.Name} still holds '{o.Value}' of {current.Name}: change those rows first (UpdateData), then drop the value.";
+            var message = DataGuards.DroppedEnumValue(table, column.Name, o.Value, current.Name);
             steps.Add(new SqlStep($"DO $migrations$ BEGIN IF EXISTS (SELECT 1 FROM {Quote(table)} WHERE {Quote(column.Name)}::text = {PostgresSql.String(o.Value)}) THEN RAISE EXCEPTION '%', {PostgresSql.String(message)}; END IF; END $migrations$"));
             if (column.DefaultSql is not null)
             {

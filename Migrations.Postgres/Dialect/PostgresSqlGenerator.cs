@@ -129,5 +129,18 @@ internal static class PostgresSqlGenerator
         o.Before is not null ? $" BEFORE {PostgresSql.String(o.Before)}" : o.After is not null ? $" AFTER {PostgresSql.String(o.After)}" : "";
 
     /// <summary>Data statements whose parameters are cast to their columns' types (strings into enums, timestamps...).</summary>
-    public static DataStatements Data(Func<string, string?> columnType) => new(Quote, columnType, RowsPerInsert);
+    public static DataStatements Data(Func<string, string?> columnType) => new(Quote, column => WithoutLength(columnType(column)), RowsPerInsert);
+
+    /// <summary>
+    /// An explicit cast to <c>character varying(n)</c> or <c>character(n)</c> cuts a longer string
+    /// short without a word; cast to the unbounded type, and storing it in the column checks the length.
+    /// </summary>
+    private static string? WithoutLength(string? type) => type switch
+    {
+        null => null,
+        _ when type.StartsWith("character varying(", StringComparison.Ordinal) => "character varying",
+        _ when type.StartsWith("character(", StringComparison.Ordinal) => "bpchar",
+        _ when type.StartsWith("bit varying(", StringComparison.Ordinal) => "bit varying",
+        _ => type,
+    };
 }

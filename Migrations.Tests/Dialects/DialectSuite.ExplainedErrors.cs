@@ -45,18 +45,20 @@ public abstract partial class DialectSuite
     internal sealed class People : Migration
     {
         public override void Up(MigrationBuilder m) => m
+            .CreateEnum("mood", "sad", "ok")
             .CreateTable("teams", t => t.Column("id", c => c.Int64().PrimaryKey()).Column("name", c => c.String(50).NotNull()))
             .CreateTable("people", t => t
                 .Column("id", c => c.Int64().PrimaryKey())
                 .Column("email", c => c.String(100))
                 .Column("nick", c => c.String(50))
                 .Column("team_id", c => c.Int64())
-                .Column("age", c => c.Int32()))
+                .Column("age", c => c.Int32())
+                .Column("mood", c => c.Enum("mood")))
             .CreateTable("members", t => t.Column("team_id", c => c.Int64().References("teams", "id")))
             .InsertData("teams", ["id", "name"], [1L, "blue"])
             .InsertData("members", ["team_id"], [1L])
-            .InsertData("people", ["id", "email", "nick", "team_id", "age"],
-                [1L, "a@example.com", "ann", 1L, 30], [2L, "a@example.com", null, 99L, -5], [3L, "b@example.com", null, 1L, 40]);
+            .InsertData("people", ["id", "email", "nick", "team_id", "age", "mood"],
+                [1L, "a@example.com", "ann", 1L, 30, "ok"], [2L, "a@example.com", null, 99L, -5, null], [3L, "b@example.com", null, 1L, 40, "sad"]);
     }
 
     [Migration(21, "Unique over duplicates")]

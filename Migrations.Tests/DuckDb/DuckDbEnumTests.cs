@@ -50,7 +50,7 @@ public class DuckDbEnumTests : DuckDbFileTests
 
         var error = Assert.ThrowsAsync<MigrationException>(() => Db.Runner(typeof(Roles), typeof(DropStudent)).MigrateAsync());
 
-        Assert.That(error!.Message, Does.Contain("main.users.role still holds 'student'").And.Contain("DropEnumValue role.student"));
+        Assert.That(error!.Message, Does.Contain("users.role still holds 'student' of enum role").And.Contain("DropEnumValue role.student"));
         Assert.That(Db.Catalog(includeHistory: true), Is.EqualTo(catalog));
         Assert.That(Db.Scalar("SELECT enum_range(NULL::role)::VARCHAR"), Is.EqualTo("[teacher, student]"));
 
