@@ -125,6 +125,22 @@ public sealed class MigrationRunner
         return result;
     }
 
+    /// <summary>
+    /// A fingerprint of the known migrations up to a version: their versions and the checksums of
+    /// their operations, the same checksums the history table records. Two runs with the same
+    /// fingerprint build the same schema, so a database migrated once can stand in for the other
+    /// (test kits key migrated templates by it). Reads no database.
+    /// </summary>
+    /// <param name="targetVersion">The last version included; all when null.</param>
+    /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
+    public string Fingerprint(long? targetVersion = null)
+    {
+        var text = string.Join("\n", Catalog().Migrations
+            .Where(m => m.Version <= (targetVersion ?? Latest))
+            .Select(m => $"{m.Version}:{ChecksumOf(m)}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
     /// <summary>Compares the database's history with the known migrations.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)

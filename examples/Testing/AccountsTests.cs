@@ -1,14 +1,11 @@
 // How an application tests code that needs its real schema: a throwaway database per test,
-// migrated by the same migrations the application ships.
+// migrated by the same migrations the application ships, copied from a template migrated once.
 using Migrations;
 using Migrations.Building;
-using Migrations.DuckDb;
-using DuckDB.NET.Data;
-using Migrations.Postgres;
-using Migrations.Running;
 using Migrations.Testing;
-using Npgsql;
 using NUnit.Framework;
+
+[assembly: Parallelizable(ParallelScope.Fixtures)]
 
 namespace TestingExample;
 
@@ -21,35 +18,43 @@ public sealed class CreateAccounts : Migration
         .Column("balance", c => c.Decimal(12, 2).NotNull().Default(0)));
 }
 
-public class AccountsTests
+public class AccountsOnDuckDbTests
 {
-    [Test]
-    public async Task A_new_account_starts_at_zero_on_duckdb()
-    {
-        // A private in-memory database, alive as long as this connection is open.
-        await using var connection = new DuckDBConnection("Data Source=:memory:");
-        await connection.OpenAsync();
-        await new MigrationRunner(new DuckDbDialect(connection), new MigrationRunnerOptions().ScanAssemblyOf<CreateAccounts>()).MigrateAsync();
+    private static readonly TestDatabaseOptions Migrated = new TestDatabaseOptions().ScanAssemblyOf<CreateAccounts>();
 
-        await using var command = connection.CreateCommand();
+    [Test]
+    public async Task A_new_account_starts_at_zero()
+    {
+        await using var db = await DuckDbTestDatabase.CreateAsync(Migrated);
+        using var connection = db.OpenConnection();
+        using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO accounts (owner) VALUES ('ann') RETURNING balance";
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0m));
     }
 
     [Test]
-    public async Task A_new_account_starts_at_zero_on_postgresql()
+    public async Task Every_test_starts_from_the_migrated_schema_without_rows()
     {
-        // A throwaway server from the local PostgreSQL binaries (or MIGRATIONS_TEST_POSTGRES), a database of its own.
-        await using var server = await PostgresTestServer.StartAsync();
-        var database = await server.CreateDatabaseAsync("accounts");
-        await using (var dialect = new PostgresDialect(database))
-        {
-            await new MigrationRunner(dialect, new MigrationRunnerOptions().ScanAssemblyOf<CreateAccounts>()).MigrateAsync();
-        }
+        await using var db = await DuckDbTestDatabase.CreateAsync(Migrated);
+        using var connection = db.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM accounts";
+        Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0L));
+    }
+}
 
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("INSERT INTO accounts (owner) VALUES ('ann') RETURNING balance", connection);
+public class AccountsOnPostgresTests
+{
+    private static readonly TestDatabaseOptions Migrated = new TestDatabaseOptions().ScanAssemblyOf<CreateAccounts>();
+
+    [Test]
+    public async Task A_new_account_starts_at_zero()
+    {
+        // One server for the run (MIGRATIONS_TEST_POSTGRES, or the local PostgreSQL binaries), a database per test.
+        await using var db = await PostgresTestDatabase.CreateAsync(Migrated);
+        await using var connection = await db.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO accounts (owner) VALUES ('ann') RETURNING balance";
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0m));
     }
 }

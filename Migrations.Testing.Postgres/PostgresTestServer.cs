@@ -43,18 +43,55 @@ public sealed class PostgresTestServer : IAsyncDisposable
         return new PostgresTestServer(cluster.ConnectionString, cluster);
     }
 
+    /// <summary>
+    /// The server all tests of this process share: started on first use (as <see cref="StartAsync"/>
+    /// does) and stopped when the process exits.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels waiting for the start (the start itself goes on for the next caller).</param>
+    public static Task<PostgresTestServer> SharedAsync(CancellationToken cancellationToken = default) =>
+        Shared.Value.WaitAsync(cancellationToken);
+
+    private static readonly Lazy<Task<PostgresTestServer>> Shared = new(async () =>
+    {
+        var server = await StartAsync().ConfigureAwait(false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    });
+
     /// <summary>Creates an empty database and returns its connection string.</summary>
     /// <param name="prefix">The start of the database's name, for recognising it.</param>
     /// <param name="cancellationToken">Cancels the creation.</param>
-    public async Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default)
+    public Task<string> CreateDatabaseAsync(string prefix = "test", CancellationToken cancellationToken = default) =>
+        CreateDatabaseFromAsync(prefix, template: null, cancellationToken);
+
+    /// <summary>Creates a database as a copy of a template database and returns its connection string.</summary>
+    /// <param name="prefix">The start of the database's name, for recognising it.</param>
+    /// <param name="template">The template to copy, or null for an empty database.</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    internal async Task<string> CreateDatabaseFromAsync(string prefix, string? template, CancellationToken cancellationToken)
     {
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}_{Guid.NewGuid():N}".ToLowerInvariant();
         name = name[..Math.Min(name.Length, 63)]; // PostgreSQL's identifier limit
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"{(template is null ? "" : $" TEMPLATE \"{template}\"")}", cancellationToken).ConfigureAwait(false);
+        return ConnectionStringFor(name);
+    }
+
+    /// <summary>A connection string for one database of the server.</summary>
+    /// <param name="database">The database's name.</param>
+    internal string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Runs a statement in the maintenance database.</summary>
+    internal async Task<object?> ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)
+    {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Stops and deletes a server this instance started; leaves an external one alone.</summary>

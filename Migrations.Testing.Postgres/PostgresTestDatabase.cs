@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using Migrations.Postgres;
+using Migrations.Running;
+using Npgsql;
+
+namespace Migrations.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL database, already migrated, dropped on dispose. The migrations run once
+/// per set of migrations into a template database on the server; every database after that is
+/// <c>CREATE DATABASE ... TEMPLATE</c> of it, which copies files instead of running migrations.
+/// A changed migration changes the template's name, so a new template is built.
+/// </summary>
+public sealed class PostgresTestDatabase : IAsyncDisposable
+{
+    private static readonly ConcurrentDictionary<(PostgresTestServer, string), Lazy<Task<string>>> Templates = new();
+    private readonly PostgresTestServer _server;
+    private readonly PostgresDialect _dialect;
+
+    private PostgresTestDatabase(PostgresTestServer server, string connectionString, TestDatabaseOptions options)
+    {
+        _server = server;
+        ConnectionString = connectionString;
+        Name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        _dialect = new PostgresDialect(connectionString);
+        Runner = new MigrationRunner(_dialect, options.Migrations);
+    }
+
+    /// <summary>The database's name.</summary>
+    public string Name { get; }
+
+    /// <summary>A connection string for the database.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A runner over the same migrations, for migrating further or back in the test.</summary>
+    public MigrationRunner Runner { get; }
+
+    /// <summary>Creates a migrated database of its own for one test, on the server all tests of the process share.</summary>
+    /// <param name="options">The migrations, and up to which version.</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(TestDatabaseOptions options, CancellationToken cancellationToken = default) =>
+        await CreateAsync(await PostgresTestServer.SharedAsync(cancellationToken).ConfigureAwait(false), options, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Creates a migrated database of its own for one test, on a given server.</summary>
+    /// <param name="server">The server.</param>
+    /// <param name="options">The migrations, and up to which version.</param>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    public static async Task<PostgresTestDatabase> CreateAsync(PostgresTestServer server, TestDatabaseOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        ArgumentNullException.ThrowIfNull(options);
+        await using var probe = new PostgresDialect(server.ConnectionString);
+        var key = $"tpl_migrations_{options.TemplateKey(new MigrationRunner(probe, options.Migrations), "postgres")}";
+        var template = Templates.GetOrAdd((server, key), k => new Lazy<Task<string>>(() => BuildTemplateAsync(server, k.Item2, options, cancellationToken)));
+        try
+        {
+            await template.Value.ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed build is not kept: the next test tries again (and reports its own error).
+            Templates.TryRemove(new KeyValuePair<(PostgresTestServer, string), Lazy<Task<string>>>((server, key), template));
+            throw;
+        }
+
+        return new PostgresTestDatabase(server, await server.CreateDatabaseFromAsync("test", key, cancellationToken).ConfigureAwait(false), options);
+    }
+
+    /// <summary>Opens a connection to the database.</summary>
+    /// <param name="cancellationToken">Cancels the open.</param>
+    public async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Drops the database, closing any connection still open to it.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _dialect.DisposeAsync().ConfigureAwait(false);
+        using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Migrates a database under a temporary name and renames it into place as a template that
+    /// accepts no connections (a template must have none while it is copied). An advisory lock
+    /// keeps processes that share the server from building the same template twice.
+    /// </summary>
+    private static async Task<string> BuildTemplateAsync(PostgresTestServer server, string template, TestDatabaseOptions options, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await ScalarAsync(connection, "SELECT pg_advisory_lock(hashtext($1))", cancellationToken, template).ConfigureAwait(false);
+        try
+        {
+            if (await ScalarAsync(connection, "SELECT count(*) FROM pg_database WHERE datname = $1", cancellationToken, template).ConfigureAwait(false) is 1L)
+            {
+                return template;
+            }
+
+            var building = $"{template}_{Environment.ProcessId}";
+            await ScalarAsync(connection, $"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+            await ScalarAsync(connection, $"CREATE DATABASE \"{building}\"", cancellationToken).ConfigureAwait(false);
+            var connectionString = server.ConnectionStringFor(building);
+            await using (var dialect = new PostgresDialect(connectionString))
+            {
+                var runner = new MigrationRunner(dialect, options.Migrations);
+                await (options.Version is { } version ? runner.MigrateToAsync(version, cancellationToken) : runner.MigrateAsync(cancellationToken)).ConfigureAwait(false);
+            }
+
+            using (var pooled = new NpgsqlConnection(connectionString))
+            {
+                NpgsqlConnection.ClearPool(pooled);
+            }
+
+            await ScalarAsync(connection, $"ALTER DATABASE \"{building}\" RENAME TO \"{template}\"", cancellationToken).ConfigureAwait(false);
+            await ScalarAsync(connection, $"ALTER DATABASE \"{template}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);
+            return template;
+        }
+        finally
+        {
+            await ScalarAsync(connection, "SELECT pg_advisory_unlock(hashtext($1))", CancellationToken.None, template).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
