@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres|testkit]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -35,6 +35,11 @@ if (only is "all" or "rebuild")
 if (only is "all" or "postgres")
 {
     await PostgresBenchmarks.RunAsync(Report, directory);
+}
+
+if (only is "all" or "testkit")
+{
+    await TestKitBenchmarks.RunAsync(Report, directory);
 }
 
 Directory.Delete(directory, recursive: true);
