@@ -66,6 +66,9 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     public IEnumerable<string> Validate(MigrationOperation operation) => DuckDbOperationRules.Validate(operation);
 
     /// <inheritdoc />
+    public Task<Migrations.Schema.SchemaModel> ReadSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => DuckDbSchemaReader.ReadAsync(connection, cancellationToken);
+
+    /// <inheritdoc />
     public ProviderError? Classify(Exception exception) => DuckDbErrors.Classify(exception);
 
     /// <inheritdoc />

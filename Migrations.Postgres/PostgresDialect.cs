@@ -47,6 +47,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);
 
     /// <inheritdoc />
+    public Task<Migrations.Schema.SchemaModel> ReadSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => PostgresSchemaReader.ReadAsync(connection, cancellationToken);
+
+    /// <inheritdoc />
     public ProviderError? Classify(Exception exception) => PostgresErrors.Classify(exception);
 
     /// <inheritdoc />

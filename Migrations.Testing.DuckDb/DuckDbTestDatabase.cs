@@ -19,8 +19,12 @@ public sealed class DuckDbTestDatabase : IAsyncDisposable
     {
         _directory = directory;
         Path = System.IO.Path.Combine(directory, "test.duckdb");
-        Runner = new MigrationRunner(new DuckDbDialect(ConnectionString), options.Migrations);
+        Dialect = new DuckDbDialect(ConnectionString);
+        Runner = new MigrationRunner(Dialect, options.Migrations);
     }
+
+    /// <summary>The dialect over this database, for the checks of <see cref="MigrationChecks"/> and for runners of your own.</summary>
+    public DuckDbDialect Dialect { get; }
 
     /// <summary>The database file.</summary>
     public string Path { get; }

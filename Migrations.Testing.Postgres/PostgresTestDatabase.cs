@@ -15,16 +15,18 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 {
     private static readonly ConcurrentDictionary<(PostgresTestServer, string), Lazy<Task<string>>> Templates = new();
     private readonly PostgresTestServer _server;
-    private readonly PostgresDialect _dialect;
 
     private PostgresTestDatabase(PostgresTestServer server, string connectionString, TestDatabaseOptions options)
     {
         _server = server;
         ConnectionString = connectionString;
         Name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        _dialect = new PostgresDialect(connectionString);
-        Runner = new MigrationRunner(_dialect, options.Migrations);
+        Dialect = new PostgresDialect(connectionString);
+        Runner = new MigrationRunner(Dialect, options.Migrations);
     }
+
+    /// <summary>The dialect over this database, for the checks of <see cref="MigrationChecks"/> and for runners of your own; disposed with the database.</summary>
+    public PostgresDialect Dialect { get; }
 
     /// <summary>The database's name.</summary>
     public string Name { get; }
@@ -78,7 +80,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     /// <summary>Drops the database, closing any connection still open to it.</summary>
     public async ValueTask DisposeAsync()
     {
-        await _dialect.DisposeAsync().ConfigureAwait(false);
+        await Dialect.DisposeAsync().ConfigureAwait(false);
         using (var pooled = new NpgsqlConnection(ConnectionString))
         {
             NpgsqlConnection.ClearPool(pooled);

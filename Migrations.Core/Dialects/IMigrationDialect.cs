@@ -29,6 +29,11 @@ public interface IMigrationDialect
     /// <param name="operation">The operation.</param>
     IEnumerable<string> Validate(MigrationOperation operation);
 
+    /// <summary>Reads the database's schema: tables with their columns, keys, checks and indexes, sequences, enum types and views.</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    Task<Schema.SchemaModel> ReadSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
+
     /// <summary>What a database error means, in the terms the runner explains on every database; null for an error it does not recognise.</summary>
     /// <param name="exception">The error a statement raised.</param>
     ProviderError? Classify(Exception exception);
