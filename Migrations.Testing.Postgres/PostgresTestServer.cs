@@ -5,10 +5,13 @@ using Npgsql;
 namespace Migrations.Testing;
 
 /// <summary>
-/// A PostgreSQL server for tests. Uses the server named by <c>MIGRATIONS_TEST_POSTGRES</c> (a
-/// connection string) when set; otherwise creates a throwaway cluster from the local PostgreSQL
-/// binaries (initdb into a temporary folder, a free loopback port) and removes it on dispose.
-/// Give each test fixture its own database with <see cref="CreateDatabaseAsync"/>.
+/// A PostgreSQL server for tests, from wherever the machine has one, in this order: the server
+/// named by <c>MIGRATIONS_TEST_POSTGRES</c> (a connection string); a container started by
+/// Testcontainers when a Docker engine answers (image from <c>MIGRATIONS_TEST_POSTGRES_IMAGE</c>);
+/// a throwaway cluster from the local PostgreSQL binaries. <c>MIGRATIONS_TEST_POSTGRES_SOURCE</c>
+/// (<c>connection</c>, <c>testcontainers</c> or <c>binaries</c>) picks one. A server this class
+/// started is removed on dispose. Give each test its own database with <see cref="CreateDatabaseAsync(string, CancellationToken)"/>,
+/// or a migrated one with <see cref="PostgresTestDatabase"/>.
 /// </summary>
 public sealed class PostgresTestServer : IAsyncDisposable
 {
@@ -18,33 +21,82 @@ public sealed class PostgresTestServer : IAsyncDisposable
     /// <summary>The environment variable naming the folder with initdb, pg_ctl and postgres.</summary>
     public const string BinariesVariable = "MIGRATIONS_POSTGRES_BIN";
 
-    private readonly PostgresCluster? _cluster;
+    /// <summary>The environment variable that picks the source: <c>connection</c>, <c>testcontainers</c> or <c>binaries</c>.</summary>
+    public const string SourceVariable = "MIGRATIONS_TEST_POSTGRES_SOURCE";
+
+    private readonly IAsyncDisposable? _owned;
     private int _databases;
 
-    private PostgresTestServer(string connectionString, PostgresCluster? cluster)
+    private PostgresTestServer(string connectionString, PostgresSource source, IAsyncDisposable? owned)
     {
         ConnectionString = connectionString;
-        _cluster = cluster;
+        Source = source;
+        _owned = owned;
     }
 
     /// <summary>A connection string for the server's maintenance database.</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Starts a throwaway server, or connects to the one named by <c>MIGRATIONS_TEST_POSTGRES</c>.</summary>
+    /// <summary>Where the server came from.</summary>
+    public PostgresSource Source { get; }
+
+    /// <summary>Starts (or connects to) a server from the first source the machine has, in the order the class describes.</summary>
     /// <param name="cancellationToken">Cancels the start.</param>
     public static async Task<PostgresTestServer> StartAsync(CancellationToken cancellationToken = default)
     {
-        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 } external)
+        switch (Environment.GetEnvironmentVariable(SourceVariable)?.Trim().ToLowerInvariant())
         {
-            return new PostgresTestServer(external, cluster: null);
+            case "connection":
+                return await StartAsync(PostgresSource.ConnectionString, cancellationToken).ConfigureAwait(false);
+            case "testcontainers":
+                return await StartAsync(PostgresSource.Testcontainers, cancellationToken).ConfigureAwait(false);
+            case "binaries":
+                return await StartAsync(PostgresSource.LocalBinaries, cancellationToken).ConfigureAwait(false);
+            case null or "":
+                break;
+            case var other:
+                throw new InvalidOperationException($"{SourceVariable} is \"{other}\": use connection, testcontainers or binaries.");
         }
 
-        var cluster = await PostgresCluster.StartAsync(FreePort(), cancellationToken).ConfigureAwait(false);
-        return new PostgresTestServer(cluster.ConnectionString, cluster);
+        if (Environment.GetEnvironmentVariable(ConnectionVariable) is { Length: > 0 })
+        {
+            return await StartAsync(PostgresSource.ConnectionString, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (await PostgresContainer.TryStartAsync(cancellationToken).ConfigureAwait(false) is { } container)
+        {
+            return new PostgresTestServer(container.GetConnectionString(), PostgresSource.Testcontainers, container);
+        }
+
+        return await StartAsync(PostgresSource.LocalBinaries, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts (or connects to) a server from one source, failing when the machine does not have it.</summary>
+    /// <param name="source">The source.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<PostgresTestServer> StartAsync(PostgresSource source, CancellationToken cancellationToken = default)
+    {
+        switch (source)
+        {
+            case PostgresSource.ConnectionString:
+                var external = Environment.GetEnvironmentVariable(ConnectionVariable);
+                return string.IsNullOrWhiteSpace(external)
+                    ? throw new InvalidOperationException($"{ConnectionVariable} is not set: give it a connection string to a server the tests may create databases on.")
+                    : new PostgresTestServer(external, source, owned: null);
+            case PostgresSource.Testcontainers:
+                var container = await PostgresContainer.TryStartAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException("No Docker engine answers (Testcontainers found none): start Docker, set DOCKER_HOST, or use another source.");
+                return new PostgresTestServer(container.GetConnectionString(), source, container);
+            case PostgresSource.LocalBinaries:
+                var cluster = await PostgresCluster.StartAsync(FreePort(), cancellationToken).ConfigureAwait(false);
+                return new PostgresTestServer(cluster.ConnectionString, source, cluster);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown source.");
+        }
     }
 
     /// <summary>
-    /// The server all tests of this process share: started on first use (as <see cref="StartAsync"/>
+    /// The server all tests of this process share: started on first use (as <see cref="StartAsync(CancellationToken)"/>
     /// does) and stopped when the process exits.
     /// </summary>
     /// <param name="cancellationToken">Cancels waiting for the start (the start itself goes on for the next caller).</param>
@@ -94,13 +146,13 @@ public sealed class PostgresTestServer : IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops and deletes a server this instance started; leaves an external one alone.</summary>
+    /// <summary>Stops and deletes a server this instance started (cluster or container); leaves an external one alone.</summary>
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        if (_cluster is not null)
+        if (_owned is not null)
         {
-            await _cluster.DisposeAsync().ConfigureAwait(false);
+            await _owned.DisposeAsync().ConfigureAwait(false);
         }
     }
 

@@ -1,0 +1,56 @@
+using Migrations.Building;
+using Migrations.Testing;
+
+namespace Migrations.Tests.Testing;
+
+/// <summary>
+/// The test kit on a PostgreSQL started by Testcontainers. Runs wherever a Docker engine answers
+/// (CI builds a local image, as no registry is reachable there, and sets MIGRATIONS_REQUIRE_DOCKER=1
+/// so that a missing engine fails instead of skipping).
+/// </summary>
+public class TestcontainersTests
+{
+    [Test]
+    public async Task A_container_server_serves_migrated_databases_per_test()
+    {
+        PostgresTestServer server;
+        try
+        {
+            server = await PostgresTestServer.StartAsync(PostgresSource.Testcontainers);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("No Docker engine answers", StringComparison.Ordinal)
+            && Environment.GetEnvironmentVariable("MIGRATIONS_REQUIRE_DOCKER") != "1")
+        {
+            Assert.Ignore(e.Message);
+            return;
+        }
+
+        await using (server)
+        {
+            Assert.That(server.Source, Is.EqualTo(PostgresSource.Testcontainers));
+            var options = new TestDatabaseOptions().Add(typeof(Boxes));
+            await using var first = await PostgresTestDatabase.CreateAsync(server, options);
+            await using var second = await PostgresTestDatabase.CreateAsync(server, options);
+
+            await using var connection = await first.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO boxes (label) VALUES ('kept') RETURNING (SELECT count(*) FROM boxes) + 1";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(2L), "the seeded row and the new one");
+            command.CommandText = "SELECT current_setting('fsync') || ' ' || split_part(version(), ' ', 2)";
+            Assert.That((string?)await command.ExecuteScalarAsync(), Does.StartWith("off "), "the container runs with the test settings");
+
+            await using var other = await second.OpenConnectionAsync();
+            await using var count = other.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM boxes";
+            Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(1L), "each test's database is its own");
+        }
+    }
+
+    [Migration(1, "Boxes")]
+    internal sealed class Boxes : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("boxes", t => t.Column("id", c => c.Int64().Identity().PrimaryKey()).Column("label", c => c.String(50).NotNull()))
+            .InsertData("boxes", ["label"], ["first"]);
+    }
+}
