@@ -8,12 +8,13 @@ namespace Migrations.Testing;
 /// <summary>
 /// A throwaway PostgreSQL database, already migrated, dropped on dispose. The migrations run once
 /// per set of migrations into a template database on the server; every database after that is
-/// <c>CREATE DATABASE ... TEMPLATE</c> of it, which copies files instead of running migrations.
+/// <c>CREATE DATABASE ... TEMPLATE</c> of it, which copies files instead of running migrations,
+/// and a couple of copies are made ahead in the background so that a test rarely waits for one.
 /// A changed migration changes the template's name, so a new template is built.
 /// </summary>
 public sealed class PostgresTestDatabase : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<(PostgresTestServer, string), Lazy<Task<string>>> Templates = new();
+    private static readonly ConcurrentDictionary<(PostgresTestServer, string), Lazy<Task<TemplateCopies>>> Templates = new();
     private readonly PostgresTestServer _server;
 
     private PostgresTestDatabase(PostgresTestServer server, string connectionString, TestDatabaseOptions options)
@@ -53,19 +54,21 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         await using var probe = new PostgresDialect(server.ConnectionString);
         var key = $"tpl_migrations_{options.TemplateKey(new MigrationRunner(probe, options.Migrations), "postgres")}";
-        var template = Templates.GetOrAdd((server, key), k => new Lazy<Task<string>>(() => BuildTemplateAsync(server, k.Item2, options, cancellationToken)));
+        var template = Templates.GetOrAdd((server, key), k => new Lazy<Task<TemplateCopies>>(async () =>
+            new TemplateCopies(server, await BuildTemplateAsync(server, k.Item2, options, cancellationToken).ConfigureAwait(false))));
+        TemplateCopies copies;
         try
         {
-            await template.Value.ConfigureAwait(false);
+            copies = await template.Value.ConfigureAwait(false);
         }
         catch
         {
             // A failed build is not kept: the next test tries again (and reports its own error).
-            Templates.TryRemove(new KeyValuePair<(PostgresTestServer, string), Lazy<Task<string>>>((server, key), template));
+            Templates.TryRemove(new KeyValuePair<(PostgresTestServer, string), Lazy<Task<TemplateCopies>>>((server, key), template));
             throw;
         }
 
-        return new PostgresTestDatabase(server, await server.CreateDatabaseFromAsync("test", key, cancellationToken).ConfigureAwait(false), options);
+        return new PostgresTestDatabase(server, await copies.TakeAsync(cancellationToken).ConfigureAwait(false), options);
     }
 
     /// <summary>Opens a connection to the database.</summary>

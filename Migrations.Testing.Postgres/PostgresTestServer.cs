@@ -25,6 +25,7 @@ public sealed class PostgresTestServer : IAsyncDisposable
     public const string SourceVariable = "MIGRATIONS_TEST_POSTGRES_SOURCE";
 
     private readonly IAsyncDisposable? _owned;
+    private readonly List<Func<Task>> _cleanups = [];
     private int _databases;
 
     private PostgresTestServer(string connectionString, PostgresSource source, IAsyncDisposable? owned)
@@ -146,9 +147,31 @@ public sealed class PostgresTestServer : IAsyncDisposable
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Stops and deletes a server this instance started (cluster or container); leaves an external one alone.</summary>
+    /// <summary>Work to finish before the server stops (databases made ahead and not taken are dropped).</summary>
+    /// <param name="cleanup">The work.</param>
+    internal void BeforeDispose(Func<Task> cleanup)
+    {
+        lock (_cleanups)
+        {
+            _cleanups.Add(cleanup);
+        }
+    }
+
+    /// <summary>Stops and deletes a server this instance started (cluster or container); leaves an external one alone, less the databases the test kit made ahead.</summary>
     public async ValueTask DisposeAsync()
     {
+        Func<Task>[] cleanups;
+        lock (_cleanups)
+        {
+            cleanups = [.. _cleanups];
+            _cleanups.Clear();
+        }
+
+        foreach (var cleanup in cleanups)
+        {
+            await cleanup().ConfigureAwait(false);
+        }
+
         NpgsqlConnection.ClearAllPools();
         if (_owned is not null)
         {

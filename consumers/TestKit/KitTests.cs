@@ -15,6 +15,9 @@ public sealed class Orders : Migration
         .CreateTable("orders", t => t.Column("id", c => c.Int64().Identity().PrimaryKey()).Column("item", c => c.String(50).NotNull()))
         .CreateIndex("orders", "item")
         .InsertData("orders", ["item"], ["book"]);
+
+    // Seed rows have no automatic inverse; the round-trip check asks for this Down.
+    public override void Down(MigrationBuilder m) => m.DropTable("orders");
 }
 
 public class OnDuckDb
