@@ -58,26 +58,3 @@ public class AccountsOnPostgresTests
         Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo(0m));
     }
 }
-
-public class MigrationSetTests
-{
-    private static readonly TestDatabaseOptions Empty = new TestDatabaseOptions().ScanAssemblyOf<CreateAccounts>().UpTo(0);
-
-    [Test]
-    public async Task Every_migration_undoes_itself()
-    {
-        // Up, Down, Up of each migration in turn; anything a Down leaves behind is named.
-        await using var db = await DuckDbTestDatabase.CreateAsync(Empty);
-        await MigrationChecks.VerifyRoundTripsAsync(db.Dialect, Empty.Migrations);
-    }
-
-    [Test]
-    public async Task The_schema_matches_the_committed_snapshot()
-    {
-        // A schema change shows in review as changed lines of schema.postgres.txt;
-        // MIGRATIONS_UPDATE_SNAPSHOTS=1 dotnet test examples/Testing rewrites it.
-        await using var db = await PostgresTestDatabase.CreateAsync(Empty);
-        var snapshot = Path.Combine(TestContext.CurrentContext.TestDirectory, "..", "..", "..", "schema.postgres.txt");
-        await MigrationChecks.VerifySnapshotAsync(db.Dialect, Empty.Migrations, snapshot);
-    }
-}
