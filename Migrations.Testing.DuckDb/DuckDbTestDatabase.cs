@@ -41,8 +41,8 @@ public sealed class DuckDbTestDatabase : IAsyncDisposable
     public static async Task<DuckDbTestDatabase> CreateAsync(TestDatabaseOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var probe = new MigrationRunner(new DuckDbDialect("Data Source=unused.duckdb"), options.Migrations);
-        var key = options.TemplateKey(probe, $"duckdb {DuckDbVersion.Value}");
+        // The fingerprint reads no database; the dialect only has to exist.
+        var key = options.TemplateKey($"duckdb {DuckDbVersion.Value}", () => new MigrationRunner(new DuckDbDialect("Data Source=fingerprint.duckdb"), options.Migrations));
         var template = Templates.GetOrAdd(key, k => new Lazy<Task<string>>(() => BuildTemplateAsync(k, options, cancellationToken)));
         string templatePath;
         try

@@ -52,8 +52,9 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(options);
-        await using var probe = new PostgresDialect(server.ConnectionString);
-        var key = $"tpl_migrations_{options.TemplateKey(new MigrationRunner(probe, options.Migrations), "postgres")}";
+        // The fingerprint reads no database; the dialect only has to exist.
+        await using var dialect = new PostgresDialect(server.ConnectionString);
+        var key = $"tpl_migrations_{options.TemplateKey("postgres", () => new MigrationRunner(dialect, options.Migrations))}";
         var template = Templates.GetOrAdd((server, key), k => new Lazy<Task<TemplateCopies>>(async () =>
             new TemplateCopies(server, await BuildTemplateAsync(server, k.Item2, options, cancellationToken).ConfigureAwait(false))));
         TemplateCopies copies;
@@ -89,7 +90,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearPool(pooled);
         }
 
-        await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+        await _server.DropDatabaseAsync(Name).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -101,17 +102,17 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await ScalarAsync(connection, "SELECT pg_advisory_lock(hashtext($1))", cancellationToken, template).ConfigureAwait(false);
+        await PostgresTestServer.ScalarAsync(connection, "SELECT pg_advisory_lock(hashtext($1))", cancellationToken, template).ConfigureAwait(false);
         try
         {
-            if (await ScalarAsync(connection, "SELECT count(*) FROM pg_database WHERE datname = $1", cancellationToken, template).ConfigureAwait(false) is 1L)
+            if (await PostgresTestServer.ScalarAsync(connection, "SELECT count(*) FROM pg_database WHERE datname = $1", cancellationToken, template).ConfigureAwait(false) is 1L)
             {
                 return template;
             }
 
             var building = $"{template}_{Environment.ProcessId}";
-            await ScalarAsync(connection, $"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)", cancellationToken).ConfigureAwait(false);
-            await ScalarAsync(connection, $"CREATE DATABASE \"{building}\"", cancellationToken).ConfigureAwait(false);
+            await PostgresTestServer.ScalarAsync(connection, $"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)", cancellationToken).ConfigureAwait(false);
+            await PostgresTestServer.ScalarAsync(connection, $"CREATE DATABASE \"{building}\"", cancellationToken).ConfigureAwait(false);
             var connectionString = server.ConnectionStringFor(building);
             await using (var dialect = new PostgresDialect(connectionString))
             {
@@ -124,24 +125,13 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
                 NpgsqlConnection.ClearPool(pooled);
             }
 
-            await ScalarAsync(connection, $"ALTER DATABASE \"{building}\" RENAME TO \"{template}\"", cancellationToken).ConfigureAwait(false);
-            await ScalarAsync(connection, $"ALTER DATABASE \"{template}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);
+            await PostgresTestServer.ScalarAsync(connection, $"ALTER DATABASE \"{building}\" RENAME TO \"{template}\"", cancellationToken).ConfigureAwait(false);
+            await PostgresTestServer.ScalarAsync(connection, $"ALTER DATABASE \"{template}\" WITH IS_TEMPLATE true ALLOW_CONNECTIONS false", cancellationToken).ConfigureAwait(false);
             return template;
         }
         finally
         {
-            await ScalarAsync(connection, "SELECT pg_advisory_unlock(hashtext($1))", CancellationToken.None, template).ConfigureAwait(false);
+            await PostgresTestServer.ScalarAsync(connection, "SELECT pg_advisory_unlock(hashtext($1))", CancellationToken.None, template).ConfigureAwait(false);
         }
-    }
-
-    private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -133,11 +133,22 @@ public sealed class PostgresTestServer : IAsyncDisposable
     /// <param name="database">The database's name.</param>
     internal string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
 
+    /// <summary>Drops a database, closing any connection still open to it.</summary>
+    /// <param name="database">The database's name.</param>
+    internal Task DropDatabaseAsync(string database) =>
+        ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", CancellationToken.None);
+
     /// <summary>Runs a statement in the maintenance database.</summary>
     internal async Task<object?> ExecuteAsync(string sql, CancellationToken cancellationToken, params object[] values)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return await ScalarAsync(connection, sql, cancellationToken, values).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs a statement with positional parameters on an open connection.</summary>
+    internal static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object[] values)
+    {
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var value in values)
         {

@@ -63,8 +63,7 @@ internal sealed class TemplateCopies
         {
             try
             {
-                var name = new Npgsql.NpgsqlConnectionStringBuilder(await copy.ConfigureAwait(false)).Database!;
-                await _server.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+                await _server.DropDatabaseAsync(new Npgsql.NpgsqlConnectionStringBuilder(await copy.ConfigureAwait(false)).Database!).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Cleaning up after the tests must not fail the run; the server may already be gone.
             catch (Exception)

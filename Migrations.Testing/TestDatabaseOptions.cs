@@ -5,6 +5,8 @@ namespace Migrations.Testing;
 /// <summary>Which migrations a throwaway test database gets, and up to which version.</summary>
 public sealed class TestDatabaseOptions
 {
+    private readonly Dictionary<string, string> _keys = new(StringComparer.Ordinal);
+
     /// <summary>The migrations and where their history lives, as for the app's own runner.</summary>
     public MigrationRunnerOptions Migrations { get; } = new();
 
@@ -38,14 +40,33 @@ public sealed class TestDatabaseOptions
     /// <summary>
     /// What identifies a migrated template: the database kind, the history table's place and the
     /// fingerprint of the migrations up to <see cref="Version"/>. A changed migration gives a new key,
-    /// so its template is built again.
+    /// so its template is built again. Computed once per set of options (the fingerprint runs every
+    /// migration's Up, seed files included) and again only when the options change.
     /// </summary>
-    /// <param name="runner">A runner over these options.</param>
     /// <param name="database">The database kind and anything else that makes templates differ (its version, for example).</param>
-    public string TemplateKey(MigrationRunner runner, string database)
+    /// <param name="createRunner">Creates a runner over these options, to take the fingerprint with.</param>
+    public string TemplateKey(string database, Func<MigrationRunner> createRunner)
     {
-        ArgumentNullException.ThrowIfNull(runner);
-        var text = $"{database}\n{Migrations.History.Schema}.{Migrations.History.TableName}\n{Version}\n{runner.Fingerprint(Version)}";
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..24].ToLowerInvariant();
+        ArgumentNullException.ThrowIfNull(createRunner);
+        var signature = string.Join("\n", [
+            database, Migrations.History.Schema, Migrations.History.TableName, Version?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. Migrations.Assemblies.Select(a => a.FullName), .. Migrations.MigrationTypes.Select(t => t.AssemblyQualifiedName)]);
+        lock (_keys)
+        {
+            if (_keys.TryGetValue(signature, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var key = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{signature}\n{createRunner().Fingerprint(Version)}")))[..24].ToLowerInvariant();
+        lock (_keys)
+        {
+            _keys[signature] = key;
+        }
+
+        return key;
     }
+
 }

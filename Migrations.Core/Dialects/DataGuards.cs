@@ -20,6 +20,14 @@ public static class DataGuards
     public static string DroppedEnumValue(TableName table, string column, string value, TableName type) =>
         $"{Marker}{table.Name}.{column} still holds '{value}' of enum {type.Name}: change those rows first (UpdateData), then drop the value.";
 
+    /// <summary>A column is given a length shorter than values it holds.</summary>
+    /// <param name="table">The table.</param>
+    /// <param name="column">The column.</param>
+    /// <param name="length">The new length.</param>
+    /// <param name="why">Why the database itself would not refuse, or null.</param>
+    public static string ValuesTooLong(TableName table, string column, int length, string? why = null) =>
+        $"{Marker}{table.Name}.{column} holds values longer than {length} characters: shorten them first (UpdateData or Sql(...)), or keep a longer type.{(why is null ? "" : " " + why)}";
+
     /// <summary>The guard's own words from a database's error message, or null when the message is not a guard's.</summary>
     /// <param name="message">The database's error message.</param>
     public static string? Find(string message)

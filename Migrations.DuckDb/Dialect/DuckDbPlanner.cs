@@ -648,8 +648,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
             yield break;
         }
 
-        var message = DataGuards.Marker + $"{table.Name.Name}.{o.Column} holds values longer than {length} characters: shorten them first (UpdateData or Sql(...)), or keep a longer type. " +
-                      $"DuckDB does not check String({length}) on later writes; PostgreSQL does.";
+        var message = DataGuards.ValuesTooLong(table.Name, o.Column, length, $"DuckDB does not check String({length}) on later writes; PostgreSQL does.");
         yield return new SqlStep($"SELECT error({DuckDbSql.String(message)}) FROM {DuckDbSql.Quote(table.Name)} WHERE length(CAST({DuckDbSql.Quote(o.Column)} AS VARCHAR)) > {length} LIMIT 1")
         {
             Comment = $"no value of {table.Name}.{o.Column} may be longer than {length} characters",

@@ -21,6 +21,14 @@ public abstract class MigrationChecksTests
         await using (db)
         {
             await MigrationChecks.VerifyRoundTripsAsync(dialect, new MigrationRunnerOptions().Add(typeof(Notes), typeof(Tidy)));
+
+            // The check leaves the database migrated, having gone down and up again on the way.
+            await using var connection = await dialect.OpenAsync(CancellationToken.None);
+            await using var command = connection.Connection.CreateCommand();
+            command.CommandText = "SELECT string_agg(CAST(version AS VARCHAR), ',' ORDER BY version) FROM __migrations_history";
+            Assert.That(await command.ExecuteScalarAsync(), Is.EqualTo("1,2"));
+            command.CommandText = "SELECT count(*) FROM information_schema.columns WHERE table_name = 'notes' AND column_name = 'priority'";
+            Assert.That(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(1L));
         }
     }
 
