@@ -22,6 +22,12 @@ public interface IHistoryTableSql
     /// <param name="checksum">The checksum of its operations.</param>
     SqlStep Insert(long version, string description, long executionMilliseconds, string checksum);
 
+    /// <summary>Rewrites the description and checksum of an applied migration's row (repair).</summary>
+    /// <param name="version">The version.</param>
+    /// <param name="description">The description the code has now.</param>
+    /// <param name="checksum">The checksum the code has now.</param>
+    SqlStep Update(long version, string description, string checksum);
+
     /// <summary>Removes the record of a reverted migration.</summary>
     /// <param name="version">The version.</param>
     SqlStep Delete(long version);

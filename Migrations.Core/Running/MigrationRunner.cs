@@ -59,7 +59,11 @@ public sealed class MigrationRunner
         return MigrateCoreAsync(catalog, targetVersion, cancellationToken);
     }
 
-    private async Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
+    private Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken) =>
+        WithLockAsync(connection => MigrateLockedAsync(connection, catalog, targetVersion, cancellationToken), cancellationToken);
+
+    /// <summary>Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and releases the lock.</summary>
+    private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken)
     {
         // LockTimeout bounds the whole wait for the database: a file another process holds open
         // (DuckDB) as much as the lock another instance holds (PostgreSQL).
@@ -74,7 +78,7 @@ public sealed class MigrationRunner
             RunnerLog.LockAcquired(_logger, waited);
             try
             {
-                return await MigrateLockedAsync(connection.Connection, catalog, targetVersion, cancellationToken).ConfigureAwait(false);
+                return await locked(connection.Connection).ConfigureAwait(false);
             }
             finally
             {
@@ -87,6 +91,7 @@ public sealed class MigrationRunner
     {
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+        CheckHistory(catalog, applied, targetVersion);
         var work = Prepare(catalog, applied, targetVersion);
         if (work.Count == 0)
         {
@@ -150,20 +155,44 @@ public sealed class MigrationRunner
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
         var appliedVersions = applied.Select(a => a.Version).ToHashSet();
-        var changed = new List<MigrationInfo>();
-        foreach (var row in applied)
-        {
-            if (catalog.Find(row.Version) is { } info && ChecksumOf(info) != row.Checksum)
-            {
-                changed.Add(info);
-            }
-        }
-
         return new MigrationStatus(
             applied.Where(a => catalog.Find(a.Version) is not null).ToArray(),
             catalog.Migrations.Where(m => !appliedVersions.Contains(m.Version)).ToArray(),
             applied.Where(a => catalog.Find(a.Version) is null).ToArray(),
-            changed);
+            HistoryChecks.Changed(catalog, applied, Matches).Select(c => c.Info).ToArray())
+        {
+            OutOfOrder = HistoryChecks.OutOfOrder(catalog, applied, Latest).Select(o => o.Info).ToArray(),
+        };
+    }
+
+    /// <summary>
+    /// Records the current checksum (and description) of every applied migration whose history row
+    /// differs from the code, so that edited migrations are accepted from now on. Use it when the
+    /// database already has what the edited migrations say (the change was also made by hand, say);
+    /// otherwise undo the edit and write a new migration. Runs nothing else.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the wait for the lock and the writes.</param>
+    /// <returns>The migrations whose history rows were rewritten.</returns>
+    public async Task<IReadOnlyList<MigrationInfo>> RepairAsync(CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        return await WithLockAsync(async connection =>
+        {
+            var history = _dialect.History(_options.History);
+            var (_, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+            var repaired = new List<MigrationInfo>();
+            foreach (var row in applied)
+            {
+                if (catalog.Find(row.Version) is { } info && (ChecksumOf(info) != row.Checksum || info.Description != row.Description))
+                {
+                    await StepExecutor.ExecuteAsync(connection, null, history.Update(info.Version, info.Description, ChecksumOf(info)), cancellationToken).ConfigureAwait(false);
+                    RunnerLog.Repaired(_logger, info.Version, info.Description);
+                    repaired.Add(info);
+                }
+            }
+
+            return (IReadOnlyList<MigrationInfo>)repaired;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -194,7 +223,51 @@ public sealed class MigrationRunner
     /// that polls it) would otherwise instantiate and serialize every applied migration on each call.
     /// </summary>
     private string ChecksumOf(MigrationInfo info) =>
-        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(MigrationOperations.Build(info, up: true, _dialect, new ValidationProblems())));
+        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(UpOperations(info)));
+
+    /// <summary>
+    /// Whether a history row records the migration as the code has it now. Rows written by versions
+    /// before the canonical checksum carry the older form, which is computed only for them.
+    /// </summary>
+    private bool Matches(MigrationInfo info, AppliedMigration row) =>
+        ChecksumOf(info) == row.Checksum || OperationChecksum.ComputeLegacy(UpOperations(info)) == row.Checksum;
+
+    private IReadOnlyList<MigrationOperation> UpOperations(MigrationInfo info) =>
+        MigrationOperations.Build(info, up: true, _dialect, new ValidationProblems());
+
+    /// <summary>Refuses edited and out-of-order migrations before anything runs, unless the options allow them (then logs them).</summary>
+    private void CheckHistory(MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion)
+    {
+        var problems = new List<string>();
+        foreach (var (info, row) in HistoryChecks.Changed(catalog, applied, Matches))
+        {
+            if (_options.AllowChangedMigrations)
+            {
+                RunnerLog.ChangedAccepted(_logger, info.Version, info.Description);
+            }
+            else
+            {
+                problems.Add(HistoryChecks.ChangedProblem(info, row));
+            }
+        }
+
+        foreach (var (info, newest) in HistoryChecks.OutOfOrder(catalog, applied, targetVersion))
+        {
+            if (_options.AllowOutOfOrder)
+            {
+                RunnerLog.OutOfOrder(_logger, info.Version, info.Description, newest);
+            }
+            else
+            {
+                problems.Add(HistoryChecks.OutOfOrderProblem(info, newest));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new MigrationValidationException(problems);
+        }
+    }
 
     /// <summary>A target must be a version the runner can reach: 0 (before the first migration) or a known migration's.</summary>
     private static void CheckTarget(MigrationCatalog catalog, long targetVersion)

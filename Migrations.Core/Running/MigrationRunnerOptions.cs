@@ -21,6 +21,21 @@ public sealed class MigrationRunnerOptions
     /// </summary>
     public TimeSpan? LockTimeout { get; set; }
 
+    /// <summary>
+    /// Runs even when applied migrations were edited since (their checksums differ from the history).
+    /// Off by default: an edited migration never runs again, so the database may lack what its code
+    /// now says. Set it for one run when you know why; <see cref="MigrationRunner.RepairAsync"/>
+    /// records the current checksums for good.
+    /// </summary>
+    public bool AllowChangedMigrations { get; set; }
+
+    /// <summary>
+    /// Applies pending migrations whose version is below the newest applied one (for example a branch
+    /// merged after a later migration was deployed), logging each as applied out of order. Off by
+    /// default: such a migration runs after migrations that were written to follow it.
+    /// </summary>
+    public bool AllowOutOfOrder { get; set; }
+
     /// <summary>Scans the assembly that defines <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any type of the assembly.</typeparam>
     public MigrationRunnerOptions ScanAssemblyOf<T>()

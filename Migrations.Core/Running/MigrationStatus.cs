@@ -11,6 +11,9 @@ public sealed record MigrationStatus(
     IReadOnlyList<AppliedMigration> Unknown,
     IReadOnlyList<MigrationInfo> Changed)
 {
+    /// <summary>Pending migrations whose version is below the newest applied one: migrating refuses them unless out-of-order runs are allowed.</summary>
+    public IReadOnlyList<MigrationInfo> OutOfOrder { get; init; } = [];
+
     /// <summary>The highest applied version, or 0 when none.</summary>
     public long CurrentVersion => Applied.Concat(Unknown).Select(a => a.Version).DefaultIfEmpty(0).Max();
 

@@ -4,10 +4,23 @@ using Migrations.Operations;
 
 namespace Migrations.Running;
 
-/// <summary>A stable fingerprint of a migration's operations, stored in history to detect edited migrations.</summary>
+/// <summary>
+/// A stable fingerprint of a migration's operations, stored in history to detect edited
+/// migrations. It covers what the migration asks for (every operation with its names, types,
+/// defaults, constraints and seed values), not the SQL a dialect renders for it, so it holds
+/// across machines, cultures and library versions that render the same request differently.
+/// </summary>
 internal static class OperationChecksum
 {
-    public static string Compute(IReadOnlyList<MigrationOperation> operations)
+    public static string Compute(IReadOnlyList<MigrationOperation> operations) => Compute(operations, ChecksumJson.Options);
+
+    /// <summary>
+    /// The checksum as versions before the canonical form computed it (declaration order, every
+    /// property, enums as numbers): history rows written then still match an unedited migration.
+    /// </summary>
+    public static string ComputeLegacy(IReadOnlyList<MigrationOperation> operations) => Compute(operations, JsonSerializerOptions.Default);
+
+    private static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new ChecksumText(hash);
@@ -32,7 +45,7 @@ internal static class OperationChecksum
             }
 
             // The runtime type decides the shape, so every field of every other operation counts.
-            text.Write(operation.GetType().Name + ":" + JsonSerializer.Serialize(operation, operation.GetType()) + "\n");
+            text.Write(operation.GetType().Name + ":" + JsonSerializer.Serialize(operation, operation.GetType(), json) + "\n");
         }
 
         text.Flush();

@@ -57,4 +57,13 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 17, Level = LogLevel.Information, Message = "{Version}: completed by an earlier run, skipped: {Sql}")]
     public static partial void PartDone(ILogger logger, long version, string sql);
+
+    [LoggerMessage(EventId = 18, Level = LogLevel.Warning, Message = "Migration {Version} \"{Description}\" was edited after it was applied; running anyway because AllowChangedMigrations is set")]
+    public static partial void ChangedAccepted(ILogger logger, long version, string description);
+
+    [LoggerMessage(EventId = 19, Level = LogLevel.Warning, Message = "Migration {Version} \"{Description}\" is applied out of order: version {Newest} is already applied")]
+    public static partial void OutOfOrder(ILogger logger, long version, string description, long newest);
+
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Recorded the current checksum and description of migration {Version} \"{Description}\"")]
+    public static partial void Repaired(ILogger logger, long version, string description);
 }

@@ -34,6 +34,10 @@ internal sealed class DuckDbHistoryTableSql : IHistoryTableSql
         $"INSERT INTO {_quoted} (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, current_timestamp, $3, $4)",
         [version, description, executionMilliseconds, checksum]);
 
+    public SqlStep Update(long version, string description, string checksum) => new(
+        $"UPDATE {_quoted} SET description = $1, checksum = $2 WHERE version = $3",
+        [description, checksum, version]);
+
     public SqlStep Delete(long version) => new($"DELETE FROM {_quoted} WHERE version = $1", [version]);
 
     public IReadOnlyList<SqlStep> CreateProgressIfMissing() => _progress.CreateIfMissing();

@@ -1,0 +1,86 @@
+using System.Globalization;
+using Migrations.Building;
+using Migrations.Operations;
+using Migrations.Running;
+
+namespace Migrations.Tests.Running;
+
+/// <summary>
+/// The checksum recorded in history must not move unless the migration does: these values are
+/// pinned, so a library change that would flag every applied migration as edited fails here first.
+/// </summary>
+public sealed class ChecksumTests
+{
+    private const string Pinned = "5124632b874a872727a26d30f674181bc3298ea3687ef25f8bc0d01a2fec1ba0";
+
+    [TestCase("")]
+    [TestCase("tr-TR")]
+    [TestCase("de-DE")]
+    [TestCase("ar-SA")]
+    public void The_checksum_is_the_same_in_every_culture_and_pinned(string culture)
+    {
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+            Assert.That(1.5m.ToString(CultureInfo.CurrentCulture), Is.EqualTo(culture is "de-DE" or "tr-TR" ? "1,5" : culture is "ar-SA" ? "1٫5" : "1.5"), "the culture is in force");
+            Assert.That(OperationChecksum.Compute(Operations()), Is.EqualTo(Pinned));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+    }
+
+    [Test]
+    public void Every_field_a_migration_sets_counts()
+    {
+        var variants = new Action<MigrationBuilder>[]
+        {
+            b => b.AddColumn("items", "note", c => c.String(40)),
+            b => b.AddColumn("items", "note", c => c.String(41)),
+            b => b.AddColumn("items", "note", c => c.String(40).NotNull().Default("")),
+            b => b.AddColumn("items", "note", c => c.String(40).Default("")),
+            b => b.AddColumn("items", "note", c => c.String(40), schema: "other"),
+            b => b.AddColumn("items", "notes", c => c.String(40)),
+            b => b.CreateIndex("items", "sku"),
+            b => b.CreateIndex("items", "sku", concurrently: true),
+            b => b.CreateIndex("items", "sku", unique: true),
+            b => b.InsertData("items", ["sku"], ["a"]),
+            b => b.InsertData("items", ["sku"], ["A"]),
+            b => b.InsertData("items", ["sku"], [1L]),
+            b => b.InsertData("items", ["sku"], [1]),
+        };
+
+        Assert.That(variants.Select(v => OperationChecksum.Compute(Operations(v))).Distinct().Count(), Is.EqualTo(variants.Length));
+    }
+
+    private static IReadOnlyList<MigrationOperation> Operations(Action<MigrationBuilder>? extra = null)
+    {
+        var b = new MigrationBuilder();
+        b.CreateEnum("mood", "happy", "sad");
+        b.CreateTable("items", t => t
+            .Column("id", c => c.Int64().Identity().PrimaryKey())
+            .Column("sku", c => c.String(40).NotNull().Unique())
+            .Column("price", c => c.Decimal(10, 2).Default(1.5m))
+            .Column("seen", c => c.TimestampTz().DefaultSql("now()"))
+            .Column("mood", c => c.Enum("mood"))
+            .Check("ck_price", "price >= 0"));
+        b.CreateIndex("items", ["sku", "price"], unique: true, name: "ix_items");
+        b.Timeouts(lockTimeout: TimeSpan.FromSeconds(5));
+        b.InsertData("items", ["sku", "price", "seen"], ["a", 1.25m, new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(2))], ["b", null, null]);
+        b.UpdateData("items", new { price = 2.5 }, new { sku = "a" });
+        if (extra is null)
+        {
+            b.AddColumn("items", "note", c => c.String(40));
+            b.CreateIndex("items", "sku");
+            b.InsertData("items", ["sku"], ["a"]);
+        }
+        else
+        {
+            extra(b);
+        }
+
+        return b.Operations;
+    }
+}
