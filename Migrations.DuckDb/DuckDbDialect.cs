@@ -75,5 +75,8 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new DuckDbPlanner(connection, context);
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => Task.FromResult(DuckDbShadow.Create());
+
     string ISqlLiterals.Literal(object? value) => DuckDbSql.ScriptLiteral(value);
 }

@@ -56,6 +56,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
     public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new PostgresPlanner(connection, context);
 
     /// <inheritdoc />
+    /// <inheritdoc />
+    public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => PostgresShadow.CreateAsync(_dataSource, cancellationToken);
+
     string ISqlLiterals.Literal(object? value) => PostgresSql.ScriptLiteral(value);
 
     /// <summary>Disposes the data source this dialect created from a connection string.</summary>

@@ -38,6 +38,15 @@ public interface IMigrationDialect
     /// <param name="exception">The error a statement raised.</param>
     ProviderError? Classify(Exception exception);
 
+    /// <summary>
+    /// Creates an empty database of the same kind, on the same server where there is one, for running
+    /// migrations to learn the schema they make (drift checks and baselines compare it with the real one).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the creation.</param>
+    /// <exception cref="NotSupportedException">The dialect cannot make one.</exception>
+    Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException($"{Name} cannot make a scratch database, so the schema the migrations make cannot be compared with this one.");
+
     /// <summary>Creates the planner that turns one run's operations into steps.</summary>
     /// <param name="connection">The run's connection, for reading the schema.</param>
     /// <param name="context">What the run's migrations declare beyond the database, such as the C# enums of enum types.</param>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Migrations.Dialects;
 using Migrations.Operations;
+using Migrations.Schema;
 
 namespace Migrations.Running;
 
@@ -193,6 +194,104 @@ public sealed class MigrationRunner
 
             return (IReadOnlyList<MigrationInfo>)repaired;
         }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Compares the database's schema with the schema its applied migrations make, object by object:
+    /// tables, columns (type, nullability, default), keys, foreign keys, checks, indexes, sequences,
+    /// enum types and views. The migrations run in an empty shadow database of the same kind (on
+    /// PostgreSQL, a database made on the same server and dropped after; the role needs CREATEDB).
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the reads and the shadow run.</param>
+    /// <returns>The differences; <see cref="SchemaDrift.IsClean"/> when there are none.</returns>
+    public async Task<SchemaDrift> GetDriftAsync(CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        using var limit = WaitLimit(cancellationToken);
+        await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
+        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
+        var actual = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
+        var known = applied.Select(a => catalog.Find(a.Version)).OfType<MigrationInfo>().ToArray();
+        var drift = await ShadowSchema.DriftAsync(_dialect, _options.History, actual, known, cancellationToken).ConfigureAwait(false);
+        return drift with { UnknownVersions = applied.Where(a => catalog.Find(a.Version) is null).Select(a => a.Version).ToArray() };
+    }
+
+    /// <summary>
+    /// Adopts a database made before the team used migrations: records the known migrations up to
+    /// <paramref name="version"/> as applied without running them, so that the next run applies only
+    /// the later ones. Refused when the history already has rows. By default the database's schema is
+    /// first compared with the schema those migrations make (see <see cref="GetDriftAsync"/>), and
+    /// nothing is recorded unless they match.
+    /// </summary>
+    /// <param name="version">The version the database's schema stands at: a known migration's version.</param>
+    /// <param name="verifySchema">Compare the schema first; false records the rows on your word alone.</param>
+    /// <param name="cancellationToken">Cancels the wait for the lock, the comparison and the writes.</param>
+    /// <returns>The migrations recorded as applied.</returns>
+    /// <exception cref="MigrationValidationException">The version is unknown, the history has rows, or the schema differs.</exception>
+    public async Task<IReadOnlyList<MigrationInfo>> BaselineAsync(long version, bool verifySchema = true, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        if (catalog.Find(version) is null)
+        {
+            throw new MigrationValidationException([
+                $"Cannot baseline at version {version}: no known migration has it. Give the version of the last migration whose changes the database already has ({catalog.Migrations[0].Version} to {catalog.Migrations[^1].Version} are known).",
+            ]);
+        }
+
+        var migrations = catalog.Migrations.Where(m => m.Version <= version).ToArray();
+        return await WithLockAsync(async connection =>
+        {
+            var history = _dialect.History(_options.History);
+            var (exists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+            if (applied.Count > 0)
+            {
+                throw new MigrationValidationException([
+                    $"Cannot baseline at version {version}: the history already records {applied.Count} applied migrations (versions {applied[0].Version} to {applied[^1].Version}). " +
+                    "A baseline is for a database that has never been migrated; nothing was recorded. Run MigrateAsync to apply what is pending.",
+                ]);
+            }
+
+            if (verifySchema)
+            {
+                var actual = await _dialect.ReadSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
+                var drift = await ShadowSchema.DriftAsync(_dialect, _options.History, actual, migrations, cancellationToken).ConfigureAwait(false);
+                if (!drift.IsClean)
+                {
+                    throw new MigrationValidationException([
+                        $"Cannot baseline at version {version}: the database's schema is not what the migrations up to {version} make, so recording them as applied would be untrue; nothing was recorded. " +
+                        "Make the database match, baseline at the version it does match, or pass verifySchema: false if the differences are meant to stay.",
+                        .. drift.Differences.Select(d => d.ToString()),
+                    ]);
+                }
+            }
+
+            await RecordBaselineAsync(connection, history, exists, migrations, cancellationToken).ConfigureAwait(false);
+            RunnerLog.Baselined(_logger, version, migrations.Length);
+            return (IReadOnlyList<MigrationInfo>)migrations;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Creates the history table when missing and writes the baseline's rows in one transaction.</summary>
+    private async Task RecordBaselineAsync(DbConnection connection, IHistoryTableSql history, bool exists, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
+    {
+        if (!exists)
+        {
+            foreach (var step in history.CreateIfMissing())
+            {
+                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
+        {
+            foreach (var info in migrations)
+            {
+                await StepExecutor.ExecuteAsync(connection, transaction, history.Insert(info.Version, info.Description, 0, ChecksumOf(info)), cancellationToken).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

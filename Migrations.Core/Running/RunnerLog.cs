@@ -66,4 +66,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Recorded the current checksum and description of migration {Version} \"{Description}\"")]
     public static partial void Repaired(ILogger logger, long version, string description);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Baselined at version {Version}: {Count} migrations recorded as applied without running them")]
+    public static partial void Baselined(ILogger logger, long version, int count);
 }

@@ -7,44 +7,15 @@ namespace Migrations.Schema;
 /// A schema as sorted lines of text, one per object (a table, a column with its type, nullability,
 /// default, collation and comment, a key, a check, an index, a sequence, an enum type, a view), so
 /// that two schemas compare line by line and a changed object shows as one changed line. Used for
-/// schema snapshots and to name what a migration's Down leaves behind.
+/// schema snapshots, to name what a migration's Down leaves behind, and to find drift.
 /// </summary>
 public static class SchemaText
 {
     /// <summary>The lines of a schema, sorted.</summary>
     /// <param name="model">The schema.</param>
     /// <param name="include">Which tables to include (for example all but the history table); all when null.</param>
-    public static IReadOnlyList<string> Lines(SchemaModel model, Func<TableName, bool>? include = null)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        var lines = new List<string>();
-        foreach (var table in model.Tables.Where(t => include?.Invoke(t.Name) ?? true))
-        {
-            var name = table.Name.ToString();
-            lines.Add($"table {name}{Comment(table.Comment)}");
-            lines.AddRange(table.Columns.Select((c, i) => $"column {name}.{c.Name}: #{i + 1} {c.StoreType}" +
-                (c.Collation is null ? "" : $" COLLATE {c.Collation}") +
-                (c.GeneratedSql is null ? "" : $" GENERATED ALWAYS AS ({c.GeneratedSql})") +
-                (c.IsNullable ? "" : " NOT NULL") +
-                (c.DefaultSql is null ? "" : $" DEFAULT {c.DefaultSql}") + Comment(c.Comment)));
-            if (table.PrimaryKey is { } pk)
-            {
-                lines.Add($"primary key {pk.Name} on {name} ({string.Join(", ", pk.Columns)})");
-            }
-
-            lines.AddRange(table.UniqueConstraints.Select(u => $"unique {u.Name} on {name} ({string.Join(", ", u.Columns)})"));
-            lines.AddRange(table.ForeignKeys.Select(f => $"foreign key {f.Name} on {name} ({string.Join(", ", f.Columns)}) references {f.PrincipalTable} ({string.Join(", ", f.PrincipalColumns)})"));
-            lines.AddRange(table.CheckConstraints.Select(c => $"check {c.Name} on {name}: {c.Expression}"));
-            lines.AddRange(table.Indexes.Select(i => $"{(i.IsUnique ? "unique index" : "index")} {i.Name} on {name} ({string.Join(", ", i.Columns)}){Comment(i.Comment)}"));
-        }
-
-        // A sequence's next value moves with every insert: only its name and step are the schema.
-        lines.AddRange(model.Sequences.Select(s => $"sequence {s.Name} increment {s.IncrementBy.ToString(CultureInfo.InvariantCulture)}"));
-        lines.AddRange(model.Enums.Select(e => $"enum type {e.Name} ({string.Join(", ", e.Values.Select(v => $"'{v}'"))})"));
-        lines.AddRange(model.Views.Select(v => $"view {v.Name}: {string.Join(" ", v.Sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries))}"));
-        lines.Sort(StringComparer.Ordinal);
-        return lines;
-    }
+    public static IReadOnlyList<string> Lines(SchemaModel model, Func<TableName, bool>? include = null) =>
+        Entries(model, include, columnPositions: true).Select(e => e.Line).Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>What one schema has that the other has not, line by line: "left behind" and "missing" from the second's point of view.</summary>
     /// <param name="expected">The schema there should be.</param>
@@ -57,6 +28,75 @@ public static class SchemaText
         var extra = actual.Except(expected, StringComparer.Ordinal).Select(l => $"left behind: {l}");
         return [.. extra, .. missing];
     }
+
+    /// <summary>
+    /// One entry per object: its key (kind and name, the same whatever its definition) and its line.
+    /// Without column positions, a column dropped by hand shows as one difference, not as every
+    /// later column moving up.
+    /// </summary>
+    internal static IEnumerable<(string Key, string Line)> Entries(SchemaModel model, Func<TableName, bool>? include, bool columnPositions)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        foreach (var table in model.Tables.Where(t => include?.Invoke(t.Name) ?? true))
+        {
+            var name = table.Name.ToString();
+            yield return ($"table {name}", $"table {name}{Comment(table.Comment)}");
+            var position = 0;
+            foreach (var c in table.Columns)
+            {
+                position++;
+                var key = $"column {name}.{c.Name}";
+                yield return (key, $"{key}: " + (columnPositions ? $"#{position} " : "") + c.StoreType +
+                    (c.Collation is null ? "" : $" COLLATE {c.Collation}") +
+                    (c.GeneratedSql is null ? "" : $" GENERATED ALWAYS AS ({c.GeneratedSql})") +
+                    (c.IsNullable ? "" : " NOT NULL") +
+                    (c.DefaultSql is null ? "" : $" DEFAULT {c.DefaultSql}") + Comment(c.Comment));
+            }
+
+            if (table.PrimaryKey is { } pk)
+            {
+                yield return Entry("primary key", $"{pk.Name} on {name}", $" ({string.Join(", ", pk.Columns)})");
+            }
+
+            foreach (var u in table.UniqueConstraints)
+            {
+                yield return Entry("unique", $"{u.Name} on {name}", $" ({string.Join(", ", u.Columns)})");
+            }
+
+            foreach (var f in table.ForeignKeys)
+            {
+                yield return Entry("foreign key", $"{f.Name} on {name}", $" ({string.Join(", ", f.Columns)}) references {f.PrincipalTable} ({string.Join(", ", f.PrincipalColumns)})");
+            }
+
+            foreach (var c in table.CheckConstraints)
+            {
+                yield return Entry("check", $"{c.Name} on {name}", $": {c.Expression}");
+            }
+
+            foreach (var i in table.Indexes)
+            {
+                yield return ($"index {i.Name} on {name}", $"{(i.IsUnique ? "unique index" : "index")} {i.Name} on {name} ({string.Join(", ", i.Columns)}){Comment(i.Comment)}");
+            }
+        }
+
+        // A sequence's next value moves with every insert: only its name and step are the schema.
+        foreach (var s in model.Sequences)
+        {
+            yield return Entry("sequence", s.Name.ToString(), $" increment {s.IncrementBy.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        foreach (var e in model.Enums)
+        {
+            yield return Entry("enum type", e.Name.ToString(), $" ({string.Join(", ", e.Values.Select(v => $"'{v}'"))})");
+        }
+
+        foreach (var v in model.Views)
+        {
+            yield return Entry("view", v.Name.ToString(), $": {string.Join(" ", v.Sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries))}");
+        }
+    }
+
+    private static (string Key, string Line) Entry(string kind, string name, string definition) => ($"{kind} {name}", $"{kind} {name}{definition}");
 
     private static string Comment(string? comment) => comment is null ? "" : $" -- {comment}";
 }

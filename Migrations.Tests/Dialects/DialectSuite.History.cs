@@ -131,6 +131,6 @@ public abstract partial class DialectSuite
     [Migration(3, "Late")]
     internal sealed class Late : Migration
     {
-        public override void Up(MigrationBuilder m) => m.CreateTable("shelves", t => t.Column("id", c => c.Int64().PrimaryKey()));
+        public override void Up(MigrationBuilder m) => m.CreateTable("racks", t => t.Column("id", c => c.Int64().PrimaryKey()));
     }
 }

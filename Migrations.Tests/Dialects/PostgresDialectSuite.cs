@@ -14,6 +14,8 @@ public sealed class PostgresDialectSuite : Migrations.Tests.Dialects.DialectSuit
 
     protected override string DefaultSchema => "public";
 
+    protected override string? ShadowsLeftQuery => "SELECT count(*) FROM pg_database WHERE datname LIKE current_database() || '\\_shadow\\_%'";
+
     [SetUp]
     public async Task CreateDatabaseAsync() => _connectionString = await PostgresServer.Instance.CreateDatabaseAsync("suite");
 

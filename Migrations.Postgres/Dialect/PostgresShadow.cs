@@ -1,0 +1,72 @@
+using Migrations.Dialects;
+using Npgsql;
+using static Migrations.Postgres.Dialect.PostgresSql;
+
+namespace Migrations.Postgres.Dialect;
+
+/// <summary>
+/// A shadow database on the same server, made with the run's own credentials and dropped (with any
+/// session still in it) when disposed.
+/// </summary>
+internal sealed class PostgresShadow : IShadowDatabase
+{
+    private readonly NpgsqlDataSource _server;
+    private readonly string _name;
+    private readonly PostgresDialect _dialect;
+
+    private PostgresShadow(NpgsqlDataSource server, string name, PostgresDialect dialect)
+    {
+        _server = server;
+        _name = name;
+        _dialect = dialect;
+    }
+
+    public IMigrationDialect Dialect => _dialect;
+
+    public static async Task<IShadowDatabase> CreateAsync(NpgsqlDataSource server, CancellationToken cancellationToken)
+    {
+        var connection = await server.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var suffix = "_shadow_" + Guid.NewGuid().ToString("N")[..8];
+            var name = connection.Database[..Math.Min(connection.Database.Length, 63 - suffix.Length)] + suffix;
+            try
+            {
+                await ExecuteAsync(connection, $"CREATE DATABASE {Quote(name)}", cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                throw new InvalidOperationException(
+                    $"Comparing schemas runs the migrations in a scratch database, and role {connection.UserName} may not create one on this server ({e.MessageText}). " +
+                    $"Grant it the right (ALTER ROLE {Quote(connection.UserName ?? "role")} CREATEDB), or compare through a role that has it.", e);
+            }
+
+            // The clone carries the credentials the data source used, password included.
+            var target = new NpgsqlConnectionStringBuilder(connection.ConnectionString) { Database = name, Pooling = false };
+            var clone = connection.CloneWith(target.ConnectionString);
+            await using (clone.ConfigureAwait(false))
+            {
+                return new PostgresShadow(server, name, new PostgresDialect(clone.ConnectionString));
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dialect.DisposeAsync().ConfigureAwait(false);
+        var connection = await _server.OpenConnectionAsync().ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await ExecuteAsync(connection, $"DROP DATABASE IF EXISTS {Quote(_name)} WITH (FORCE)", CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
