@@ -15,6 +15,16 @@ public sealed class MigrationsOptions
     /// <summary>Which migrations run and where their history lives.</summary>
     public MigrationRunnerOptions Runner { get; } = new();
 
+    /// <summary>
+    /// Makes the health check also compare the database's schema with the schema its migrations make
+    /// (see <see cref="MigrationRunner.GetDriftAsync"/>) and report Degraded on drift. The comparison
+    /// runs the migrations in a shadow database, so it is made at most once per <see cref="DriftCheckInterval"/>.
+    /// </summary>
+    public bool HealthCheckIncludesDrift { get; set; }
+
+    /// <summary>How long a drift comparison made by the health check stands before it is made again.</summary>
+    public TimeSpan DriftCheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Problems found while configuring (a malformed connection string, say), reported when the application starts.</summary>
     public IReadOnlyList<string> Problems => _problems;
 

@@ -25,7 +25,8 @@ public static class MigrationsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MigrationsOptions>, MigrationsOptionsValidator>());
         services.TryAddSingleton<MigrationsState>();
         // Resolved by AddHealthChecks().AddCheck<MigrationsHealthCheck>(...); its constructor is not public API.
-        services.TryAddSingleton(provider => new MigrationsHealthCheck(provider.GetRequiredService<MigrationRunner>(), provider.GetRequiredService<MigrationsState>()));
+        services.TryAddSingleton(provider => new MigrationsHealthCheck(
+            provider.GetRequiredService<MigrationRunner>(), provider.GetRequiredService<MigrationsState>(), provider.GetRequiredService<IOptions<MigrationsOptions>>().Value));
         // A service of its own, so the container disposes it (a dialect may own a connection pool).
         services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<MigrationsOptions>>().Value.Dialect!(provider));
         services.TryAddSingleton(provider =>

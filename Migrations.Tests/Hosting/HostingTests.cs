@@ -71,6 +71,35 @@ public class HostingTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task The_health_check_reports_drift_when_asked_and_edited_migrations()
+    {
+        var services = new ServiceCollection().AddLogging();
+        services.AddMigrations(o =>
+        {
+            o.UseDuckDb(Db.ConnectionString).Add(typeof(Notes));
+            o.HealthCheckIncludesDrift = true;
+            o.DriftCheckInterval = TimeSpan.Zero;
+        });
+        services.AddHealthChecks().AddCheck<MigrationsHealthCheck>("migrations");
+        await using var provider = services.BuildServiceProvider();
+        var health = provider.GetRequiredService<HealthCheckService>();
+        await provider.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var clean = (await health.CheckHealthAsync()).Entries["migrations"];
+
+        Db.Execute("ALTER TABLE notes ADD COLUMN author VARCHAR");
+        var drifted = (await health.CheckHealthAsync()).Entries["migrations"];
+        Db.Execute("UPDATE __migrations_history SET checksum = 'other'");
+        var edited = (await health.CheckHealthAsync()).Entries["migrations"];
+
+        Assert.That(clean.Status, Is.EqualTo(HealthStatus.Healthy), clean.Description);
+        Assert.That(drifted.Status, Is.EqualTo(HealthStatus.Degraded));
+        Assert.That(drifted.Description, Is.EqualTo("Schema drift on DuckDB: 1 object differs from what the migrations up to version 1 make.\n  not made by the migrations: column main.notes.author: VARCHAR"));
+        Assert.That(drifted.Data["drift"], Is.EqualTo(1));
+        Assert.That(edited.Status, Is.EqualTo(HealthStatus.Degraded));
+        Assert.That(edited.Description, Is.EqualTo("At version 1, but migrations 1 were edited after they were applied: the next run refuses them."));
+    }
+
+    [Test]
     public async Task Waiting_for_another_instances_lock_gives_up_after_the_limit()
     {
         var database = await PostgresServer.Instance.CreateDatabaseAsync("lock");
