@@ -78,5 +78,8 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     /// <inheritdoc />
     public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => Task.FromResult(DuckDbShadow.Create());
 
+    /// <inheritdoc />
+    public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.DuckDbLintRules.All;
+
     string ISqlLiterals.Literal(object? value) => DuckDbSql.ScriptLiteral(value);
 }

@@ -59,6 +59,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
     /// <inheritdoc />
     public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => PostgresShadow.CreateAsync(_dataSource, cancellationToken);
 
+    /// <inheritdoc />
+    public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.PostgresLintRules.All;
+
     string ISqlLiterals.Literal(object? value) => PostgresSql.ScriptLiteral(value);
 
     /// <summary>Disposes the data source this dialect created from a connection string.</summary>

@@ -10,9 +10,38 @@ namespace Migrations.Building;
 public sealed class MigrationBuilder
 {
     private readonly List<MigrationOperation> _operations = [];
+    private readonly List<(int Operation, string RuleId, string Reason)> _accepted = [];
 
     /// <summary>The operations recorded so far, in order.</summary>
     public IReadOnlyList<MigrationOperation> Operations => _operations;
+
+    /// <summary>What <see cref="AllowUnsafe"/> accepted: the operation's index, the rule and the reason.</summary>
+    internal IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted => _accepted;
+
+    /// <summary>
+    /// Accepts a safety rule's finding for the operation recorded just before, with the reason (for
+    /// example "the table has 40 rows"). To accept a rule for the whole migration, put
+    /// <see cref="AllowUnsafeAttribute"/> on its class.
+    /// </summary>
+    /// <param name="ruleId">The rule's id, for example <c>PG101</c>.</param>
+    /// <param name="reason">Why it is safe here; required.</param>
+    /// <exception cref="InvalidOperationException">No operation was recorded yet.</exception>
+    public MigrationBuilder AllowUnsafe(string ruleId, string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ruleId);
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException($"AllowUnsafe(\"{ruleId}\") needs a reason: say why the operation is safe here.", nameof(reason));
+        }
+
+        if (_operations.Count == 0)
+        {
+            throw new InvalidOperationException($"AllowUnsafe(\"{ruleId}\") accepts the operation recorded just before it, and there is none yet: call it after the operation.");
+        }
+
+        _accepted.Add((_operations.Count - 1, ruleId, reason));
+        return this;
+    }
 
     /// <summary>Appends an operation built by hand.</summary>
     /// <param name="operation">The operation.</param>

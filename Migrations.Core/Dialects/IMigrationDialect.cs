@@ -47,6 +47,9 @@ public interface IMigrationDialect
     Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} cannot make a scratch database, so the schema the migrations make cannot be compared with this one.");
 
+    /// <summary>The safety rules for this database, beyond the rules every database shares.</summary>
+    IReadOnlyList<Linting.LintRule> LintRules => [];
+
     /// <summary>Creates the planner that turns one run's operations into steps.</summary>
     /// <param name="connection">The run's connection, for reading the schema.</param>
     /// <param name="context">What the run's migrations declare beyond the database, such as the C# enums of enum types.</param>

@@ -39,6 +39,12 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
     public bool RefusesTransaction { get; init; }
 
     /// <summary>
+    /// The table whose rows this step copies aside so that the table can be made anew (a rebuild),
+    /// for safety findings that name the tables a migration rebuilds and their rows.
+    /// </summary>
+    public TableName? SetsAside { get; init; }
+
+    /// <summary>
     /// Carries the step out itself (a bulk load through the database's copy protocol) instead of
     /// sending <see cref="Sql"/>, which then only describes it in scripts. Reports rows written so
     /// far as it goes, for a progress line, and returns the rows written.

@@ -8,7 +8,11 @@ namespace Migrations.Running;
 /// <summary>Creates a migration and records the operations of one direction, checking them against the dialect.</summary>
 internal static class MigrationOperations
 {
-    public static IReadOnlyList<MigrationOperation> Build(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems)
+    public static IReadOnlyList<MigrationOperation> Build(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems) =>
+        Record(info, up, dialect, problems).Operations;
+
+    /// <summary>The builder after the migration recorded one direction: its operations and what it accepted of the safety rules.</summary>
+    public static MigrationBuilder Record(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems)
     {
         var builder = new MigrationBuilder();
         try
@@ -30,7 +34,7 @@ internal static class MigrationOperations
             var error = e is System.Reflection.TargetInvocationException { InnerException: { } inner } ? inner : e;
             problems.Add($"Migration {info}: {(up ? "Up" : "Down")} threw {error.GetType().Name} while recording its operations: {error.Message}");
             problems.Cause ??= error;
-            return [];
+            return new MigrationBuilder();
         }
 
         if (up && builder.Operations.Count == 0)
@@ -47,6 +51,6 @@ internal static class MigrationOperations
             }
         }
 
-        return builder.Operations;
+        return builder;
     }
 }

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Migrations.Dialects;
+using Migrations.Linting;
 using Migrations.Operations;
 using Migrations.Schema;
 
@@ -102,6 +103,7 @@ public sealed class MigrationRunner
         }
 
         await PlanAllAsync(connection, history, work, cancellationToken).ConfigureAwait(false);
+        await CheckSafetyAsync(connection, work, cancellationToken).ConfigureAwait(false);
         if (!historyExists)
         {
             foreach (var step in history.CreateIfMissing())
@@ -314,7 +316,58 @@ public sealed class MigrationRunner
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
-        return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history).ConfigureAwait(false);
+        var findings = _options.Lint == LintMode.Off ? new LintReport([]) : await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history, findings).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The safety findings of the migrations a run would apply to reach <paramref name="targetVersion"/>:
+    /// changes that lock tables with rows for long, rewrite them, or break instances of the previous
+    /// release still running. Rules read the planned operations; a table made earlier in the same run
+    /// counts as new and empty. Runs nothing.
+    /// </summary>
+    /// <param name="targetVersion">The version to end at; the latest when null.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public async Task<LintReport> LintAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        if (targetVersion is { } target)
+        {
+            CheckTarget(catalog, target);
+        }
+
+        using var limit = WaitLimit(cancellationToken);
+        await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
+        var history = _dialect.History(_options.History);
+        var (_, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        var work = Prepare(catalog, applied, targetVersion ?? Latest);
+        await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
+        return await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Logs the run's safety findings and, when the options say so, refuses errors before any SQL.</summary>
+    private async Task CheckSafetyAsync(DbConnection connection, IReadOnlyList<PlannedMigration> work, CancellationToken cancellationToken)
+    {
+        if (_options.Lint == LintMode.Off)
+        {
+            return;
+        }
+
+        var report = await MigrationLinter.LintAsync(_dialect, connection, work, cancellationToken).ConfigureAwait(false);
+        foreach (var finding in report.Findings)
+        {
+            var level = finding.SuppressedBecause is not null ? LogLevel.Debug : finding.Rule.Severity == LintSeverity.Info ? LogLevel.Information : LogLevel.Warning;
+            RunnerLog.Finding(_logger, level, finding.Rule.Id, finding);
+        }
+
+        if (_options.Lint == LintMode.RefuseErrors && report.Errors.Count > 0)
+        {
+            throw new MigrationValidationException([
+                $"{report.Errors.Count} safety {(report.Errors.Count == 1 ? "finding is an error" : "findings are errors")} and Lint is RefuseErrors, so nothing was run. " +
+                "Make each change the safe way it names, or accept it with AllowUnsafe(ruleId, reason) after the operation (or [AllowUnsafe] on the migration).",
+                .. report.Errors.Select(e => e.ToString()),
+            ]);
+        }
     }
 
     /// <summary>
@@ -511,7 +564,13 @@ public sealed class MigrationRunner
 
         foreach (var info in catalog.Migrations.Where(m => m.Version <= targetVersion && !appliedVersions.Contains(m.Version)))
         {
-            work.Add(new PlannedMigration(info, Up: true, MigrationOperations.Build(info, up: true, _dialect, problems)));
+            foreach (var problem in MigrationLinter.Problems(info))
+            {
+                problems.Add(problem);
+            }
+
+            var builder = MigrationOperations.Record(info, up: true, _dialect, problems);
+            work.Add(new PlannedMigration(info, Up: true, builder.Operations) { Accepted = builder.Accepted });
         }
 
         return problems.Count > 0 ? throw problems.ToException() : work;

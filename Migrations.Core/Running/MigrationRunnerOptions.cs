@@ -1,5 +1,6 @@
 using System.Reflection;
 using Migrations.Dialects;
+using Migrations.Linting;
 
 namespace Migrations.Running;
 
@@ -35,6 +36,13 @@ public sealed class MigrationRunnerOptions
     /// default: such a migration runs after migrations that were written to follow it.
     /// </summary>
     public bool AllowOutOfOrder { get; set; }
+
+    /// <summary>
+    /// What a run does with the safety findings (see <see cref="MigrationRunner.LintAsync"/>) of the
+    /// migrations it is about to apply: log them (the default), refuse the run on an unsuppressed
+    /// error, or not check.
+    /// </summary>
+    public LintMode Lint { get; set; } = LintMode.Log;
 
     /// <summary>Scans the assembly that defines <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any type of the assembly.</typeparam>

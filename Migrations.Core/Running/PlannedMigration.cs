@@ -13,6 +13,9 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
 
     public MigrationPlan Plan { get; set; } = new([]);
 
+    /// <summary>Safety findings the migration accepts for one of its operations: the operation's index, the rule and the reason.</summary>
+    public IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted { get; init; } = [];
+
     /// <summary>
     /// Starts computing the checksum of the operations, once. Hashing a million seed values costs
     /// about as much as loading them, so for large seeds it runs on another thread while the

@@ -69,4 +69,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 21, Level = LogLevel.Information, Message = "Baselined at version {Version}: {Count} migrations recorded as applied without running them")]
     public static partial void Baselined(ILogger logger, long version, int count);
+
+    [LoggerMessage(EventId = 22, Message = "{RuleId}: {Finding}")]
+    public static partial void Finding(ILogger logger, LogLevel level, string ruleId, Linting.LintFinding finding);
 }

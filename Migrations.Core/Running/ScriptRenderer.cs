@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Migrations.Dialects;
+using Migrations.Linting;
 
 namespace Migrations.Running;
 
@@ -10,10 +11,10 @@ namespace Migrations.Running;
 /// </summary>
 internal static class ScriptRenderer
 {
-    public static async Task<string> RenderAsync(IMigrationDialect dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql)
+    public static async Task<string> RenderAsync(IMigrationDialect dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql, LintReport findings)
     {
         Func<object?, string> literal = dialect is ISqlLiterals literals ? literals.Literal : v => SqlText.Literal(v, uuid => uuid);
-        var script = new Script(new StringBuilder(), literal);
+        var script = new Script(new StringBuilder(), literal, findings.Findings);
         script.Text.Append(CultureInfo.InvariantCulture, $"-- {dialect.Name}: {work.Count(w => w.Up)} to apply, {work.Count(w => !w.Up)} to revert").AppendLine();
         foreach (var step in setup)
         {
@@ -56,6 +57,12 @@ internal static class ScriptRenderer
 
     private static void Append(Script script, SqlStep step)
     {
+        // Safety findings stand before the first statement of the operation they concern.
+        foreach (var finding in script.Findings.Where(f => step.Source is not null && ReferenceEquals(f.Operation, step.Source) && script.Shown.Add(f)))
+        {
+            script.Text.Append("-- ").AppendLine(finding.ToString());
+        }
+
         if (step.Comment is not null)
         {
             script.Text.Append("-- ").AppendLine(step.Comment);
@@ -68,5 +75,8 @@ internal static class ScriptRenderer
         }
     }
 
-    private sealed record Script(StringBuilder Text, Func<object?, string> Literal);
+    private sealed record Script(StringBuilder Text, Func<object?, string> Literal, IReadOnlyList<LintFinding> Findings)
+    {
+        public HashSet<LintFinding> Shown { get; } = new(ReferenceEqualityComparer.Instance);
+    }
 }

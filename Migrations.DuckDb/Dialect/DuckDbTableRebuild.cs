@@ -50,7 +50,7 @@ internal sealed class DuckDbTableRebuild
             ? $"move {string.Join(", ", copies.Select(c => c.Before.Name))} aside, which reference {target}, so that DuckDB lets {target} change in place: {reason}"
             : $"rebuild {target}{(copies.Count > 1 ? $" and {string.Join(", ", copies.Skip(1).Select(c => c.Before.Name))}, which reference it," : "")} because {reason}";
 
-        steps.AddRange(copies.Select((c, i) => new SqlStep($"CREATE TEMP TABLE {c.Copy} AS SELECT * FROM {Quote(c.Before.Name)}") { Comment = i == 0 ? why : null }));
+        steps.AddRange(copies.Select((c, i) => new SqlStep($"CREATE TEMP TABLE {c.Copy} AS SELECT * FROM {Quote(c.Before.Name)}") { Comment = i == 0 ? why : null, SetsAside = c.Before.Name }));
         steps.AddRange(Enumerable.Reverse(copies).Select(c => new SqlStep($"DROP TABLE {Quote(c.Before.Name)}")));
         steps.AddRange(inPlace ?? []);
         var created = copies.Select(c => (c.Before, c.Copy, After: _names.FindTable(after, c.After)
