@@ -43,6 +43,17 @@ public sealed class MigrationBuilder
         return this;
     }
 
+    /// <summary>
+    /// Carries out this migration's changes to existing tables in forms that keep them readable and
+    /// writable, waiting at most <paramref name="lockTimeout"/> for each lock and trying again up to
+    /// <paramref name="retries"/> times (see <see cref="SafeRewritesOperation"/>).
+    /// <see cref="Running.MigrationRunnerOptions.SafeRewrites"/> does the same for every migration.
+    /// </summary>
+    /// <param name="lockTimeout">The longest wait for a lock; 5 seconds when null.</param>
+    /// <param name="retries">How many more times a step that did not get its lock is tried.</param>
+    public MigrationBuilder SafeRewrites(TimeSpan? lockTimeout = null, int retries = 3) =>
+        Add(new SafeRewritesOperation(lockTimeout ?? SafeRewritesOperation.Default.LockTimeout, retries));
+
     /// <summary>Appends an operation built by hand.</summary>
     /// <param name="operation">The operation.</param>
     public MigrationBuilder Add(MigrationOperation operation)

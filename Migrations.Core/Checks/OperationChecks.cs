@@ -30,6 +30,8 @@ internal static class OperationChecks
                 return Duplicates("column", o.Columns).Concat(o.Columns.Count == 0 ? ["An index needs at least one column."] : []);
             case SqlOperation { Sql: var sql } when string.IsNullOrWhiteSpace(sql):
                 return ["The SQL is empty: write the statement to run, or remove the Sql(...) call."];
+            case SafeRewritesOperation o:
+                return Timeout("lock timeout", o.LockTimeout).Concat(o.Retries is < 0 or > 20 ? [$"SafeRewrites retries is {o.Retries}: give 0 to 20 further attempts."] : []);
             case TimeoutsOperation o:
                 return Timeout("lock timeout", o.LockTimeout).Concat(Timeout("statement timeout", o.StatementTimeout));
             case InsertDataOperation o:

@@ -32,11 +32,19 @@ public sealed record SqlStep(string Sql, IReadOnlyList<object?> Parameters)
     public bool RunsBeforeTransaction { get; init; }
 
     /// <summary>
-    /// The database refuses this statement inside a transaction (for example CREATE INDEX
-    /// CONCURRENTLY). A migration with such a step runs statement by statement, and its history
-    /// row is written only after every statement has succeeded.
+    /// The statement runs on its own, outside any transaction: the database refuses it inside one
+    /// (for example CREATE INDEX CONCURRENTLY), or it must commit alone so that stronger locks taken
+    /// before it are released while it works (a VALIDATE CONSTRAINT). A migration with such a step
+    /// runs in parts, and its history row is written only after every part has succeeded.
     /// </summary>
     public bool RefusesTransaction { get; init; }
+
+    /// <summary>
+    /// Running the step again after it failed does no harm (a VALIDATE CONSTRAINT), so a step that
+    /// runs on its own may be tried again when its lock was not granted in time. Steps in a
+    /// transaction are always safe to try again: the failed attempt is rolled back.
+    /// </summary>
+    public bool SafeToRetry { get; init; }
 
     /// <summary>
     /// The table whose rows this step copies aside so that the table can be made anew (a rebuild),

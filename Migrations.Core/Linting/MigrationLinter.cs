@@ -32,7 +32,7 @@ internal static class MigrationLinter
             {
                 var operation = migration.Operations[index];
                 var steps = migration.Plan.Steps.Where(s => ReferenceEquals(s.Source, operation)).ToArray();
-                var scope = new LintScope(migration.Operations, steps, t => created.Contains(t.Name), t => rows.TryGetValue(Key(t), out var n) ? n : null, StoreType);
+                var scope = new LintScope(migration.PlanningOperations, steps, t => created.Contains(t.Name), t => rows.TryGetValue(Key(t), out var n) ? n : null, StoreType);
                 foreach (var rule in rules)
                 {
                     if ((rule.OncePerMigration && reported.Contains(rule.Id)) || rule.Check(operation, scope) is not { } message)

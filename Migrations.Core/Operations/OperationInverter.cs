@@ -19,6 +19,8 @@ internal static class OperationInverter
         AddUniqueConstraintOperation o => new DropConstraintOperation(o.Table, o.Constraint.Name),
         AddForeignKeyOperation o => new DropConstraintOperation(o.Table, o.ForeignKey.Name),
         AddCheckConstraintOperation o => new DropConstraintOperation(o.Table, o.Constraint.Name),
+        // Safe forms apply to the way back as much as to the way there.
+        SafeRewritesOperation o => o,
         _ => null,
     };
 }

@@ -75,6 +75,18 @@ internal sealed class MigrationExecutor
             throw await FailedAsync(info, current, e, transactional: true, stayed).ConfigureAwait(false);
         }
 
+        await RetryingAsync(migration, retriable: true, last => ExecuteInTransactionAsync(migration, started, stayed, last, cancellationToken), cancellationToken).ConfigureAwait(false);
+        LogDone(migration, started);
+    }
+
+    /// <summary>
+    /// The migration's transaction: its steps and its history row, rolled back on any error. While
+    /// <paramref name="lastAttempt"/> is false, a lock timeout is thrown as it is, for the retry to see.
+    /// </summary>
+    private async Task ExecuteInTransactionAsync(PlannedMigration migration, long started, IReadOnlyList<string> stayed, bool lastAttempt, CancellationToken cancellationToken)
+    {
+        var info = migration.Info;
+        SqlStep? current = null;
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -93,17 +105,47 @@ internal sealed class MigrationExecutor
         {
             // Never commit after an error: some databases would keep part of the work.
             await RollBackQuietlyAsync(transaction).ConfigureAwait(false);
-            RunnerLog.Failed(_logger, info.Version, info.Description, "its transaction was rolled back");
             if (e is OperationCanceledException)
+            {
+                RunnerLog.Failed(_logger, info.Version, info.Description, "its transaction was rolled back");
+                throw;
+            }
+
+            if (!lastAttempt && IsLockTimeout(e))
             {
                 throw;
             }
 
+            RunnerLog.Failed(_logger, info.Version, info.Description, "its transaction was rolled back");
             throw await FailedAsync(info, current, e, transactional: true, stayed).ConfigureAwait(false);
         }
-
-        LogDone(migration, started);
     }
+
+    /// <summary>
+    /// Runs an attempt, and when it fails because a lock was not granted in time (and the plan
+    /// allows retries and the attempt left nothing behind), waits and tries again: 0.5 s, 1 s,
+    /// 2 s... up to 10 s between attempts.
+    /// </summary>
+    private async Task RetryingAsync(PlannedMigration migration, bool retriable, Func<bool, Task> attempt, CancellationToken cancellationToken)
+    {
+        for (var tried = 0; ; tried++)
+        {
+            var last = !retriable || tried >= migration.Plan.LockRetries;
+            try
+            {
+                await attempt(last).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (!last && IsLockTimeout(e))
+            {
+                var wait = TimeSpan.FromMilliseconds(Math.Min(10_000, 500 << Math.Min(tried, 5)));
+                RunnerLog.LockRetry(_logger, migration.Info.Version, (long)wait.TotalMilliseconds, tried + 1, migration.Plan.LockRetries);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private bool IsLockTimeout(Exception e) => e is not MigrationException && _classify(e)?.Kind == ProviderErrorKind.LockTimeout;
 
     /// <summary>
     /// A migration with statements the database refuses in a transaction runs in parts, each
@@ -133,23 +175,26 @@ internal sealed class MigrationExecutor
                     continue;
                 }
 
-                await using var transaction = part.InTransaction ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
-                foreach (var step in part.Steps)
+                await RetryingAsync(migration, part.IsRetriable, async _ =>
                 {
-                    current = step;
-                    await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
-                }
+                    await using var transaction = part.InTransaction ? await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+                    foreach (var step in part.Steps)
+                    {
+                        current = step;
+                        await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
+                    }
 
-                if (part.IsRecorded)
-                {
-                    current = _history.InsertProgress(info.Version, part.Key);
-                    await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
-                }
+                    if (part.IsRecorded)
+                    {
+                        current = _history.InsertProgress(info.Version, part.Key);
+                        await StepExecutor.ExecuteAsync(_connection, transaction, current, cancellationToken).ConfigureAwait(false);
+                    }
 
-                if (transaction is not null)
-                {
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                }
+                    if (transaction is not null)
+                    {
+                        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }, cancellationToken).ConfigureAwait(false);
             }
 
             await using var last = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);

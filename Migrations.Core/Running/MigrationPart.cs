@@ -15,7 +15,10 @@ namespace Migrations.Running;
 internal sealed record MigrationPart(IReadOnlyList<SqlStep> Steps, bool InTransaction, string Key)
 {
     /// <summary>Session settings (timeouts) are not a change: they run on every attempt and are not recorded.</summary>
-    public bool IsRecorded => Steps.Any(s => s.Source is not TimeoutsOperation);
+    public bool IsRecorded => Steps.Any(s => s.Source is not (TimeoutsOperation or SafeRewritesOperation));
+
+    /// <summary>Whether the part may be tried again after its lock was not granted: a failed transaction is rolled back; a step on its own must say so.</summary>
+    public bool IsRetriable => InTransaction || Steps.All(s => s.SafeToRetry);
 
     public static List<MigrationPart> Of(IReadOnlyList<SqlStep> steps)
     {
@@ -32,6 +35,19 @@ internal sealed record MigrationPart(IReadOnlyList<SqlStep> Steps, bool InTransa
 
         foreach (var step in steps)
         {
+            if (step.Source is TimeoutsOperation or SafeRewritesOperation)
+            {
+                // Session settings stand alone, so that a resumed run sets them again before the parts it still has to run.
+                if (pending.Count > 0)
+                {
+                    Add(pending.ToArray(), inTransaction: true);
+                    pending.Clear();
+                }
+
+                Add([step], inTransaction: false);
+                continue;
+            }
+
             if (!step.RefusesTransaction)
             {
                 pending.Add(step);

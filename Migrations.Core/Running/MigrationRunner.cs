@@ -120,7 +120,7 @@ public sealed class MigrationRunner
             {
                 // Earlier raw SQL changed the schema in ways only the database knows: plan again now that it has run.
                 planIsStale = true;
-                migration.Plan = await _dialect.CreatePlanner(connection, _planning).PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                migration.Plan = await _dialect.CreatePlanner(connection, _planning).PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
             }
 
             await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
@@ -558,7 +558,7 @@ public sealed class MigrationRunner
         {
             if (catalog.Find(row.Version) is { } info)
             {
-                work.Add(new PlannedMigration(info, Up: false, MigrationOperations.Build(info, up: false, _dialect, problems)));
+                work.Add(new PlannedMigration(info, Up: false, MigrationOperations.Build(info, up: false, _dialect, problems)) { SafeRewrites = _options.SafeRewrites });
             }
         }
 
@@ -570,7 +570,7 @@ public sealed class MigrationRunner
             }
 
             var builder = MigrationOperations.Record(info, up: true, _dialect, problems);
-            work.Add(new PlannedMigration(info, Up: true, builder.Operations) { Accepted = builder.Accepted });
+            work.Add(new PlannedMigration(info, Up: true, builder.Operations) { Accepted = builder.Accepted, SafeRewrites = _options.SafeRewrites });
         }
 
         return problems.Count > 0 ? throw problems.ToException() : work;
@@ -586,14 +586,14 @@ public sealed class MigrationRunner
             if (resumed)
             {
                 // The schema a resumed migration leaves is known only once it has run: planned again then.
-                migration.Plan = (await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false)) with { IsExact = false };
+                migration.Plan = (await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false)) with { IsExact = false };
                 continue;
             }
 
             MigrationPlanningException? refused;
             try
             {
-                migration.Plan = await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                migration.Plan = await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
                 continue;
             }
             catch (MigrationPlanningException e)
@@ -605,7 +605,7 @@ public sealed class MigrationRunner
             {
                 // A migration run in parts was stopped: the parts it completed already changed what the checks compare with.
                 planner = _dialect.CreatePlanner(connection, _planning.ForResumedMigration());
-                migration.Plan = await planner.PlanAsync(migration.Operations, cancellationToken).ConfigureAwait(false);
+                migration.Plan = await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
                 resumed = true;
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Migrations.Dialects;
 using Migrations.Linting;
+using Migrations.Operations;
 
 namespace Migrations.Running;
 
@@ -43,6 +44,13 @@ public sealed class MigrationRunnerOptions
     /// error, or not check.
     /// </summary>
     public LintMode Lint { get; set; } = LintMode.Log;
+
+    /// <summary>
+    /// Carries out every migration's changes to existing tables in the forms that keep them readable
+    /// and writable, with a lock timeout and retries (see <see cref="SafeRewritesOperation"/>), as if
+    /// each called <c>SafeRewrites()</c>. Checksums are the same either way.
+    /// </summary>
+    public bool SafeRewrites { get; set; }
 
     /// <summary>Scans the assembly that defines <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any type of the assembly.</typeparam>

@@ -13,6 +13,17 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
 
     public MigrationPlan Plan { get; set; } = new([]);
 
+    /// <summary>
+    /// The operations as the planner sees them: with the safe-rewrites request in front when the
+    /// runner's options ask for it and the migration does not (kept out of <see cref="Operations"/>,
+    /// which the checksum covers).
+    /// </summary>
+    public IReadOnlyList<MigrationOperation> PlanningOperations =>
+        SafeRewrites && !Operations.Any(o => o is SafeRewritesOperation) ? [SafeRewritesOperation.Default, .. Operations] : Operations;
+
+    /// <summary>True when the runner's options ask for safe rewrites of every migration.</summary>
+    public bool SafeRewrites { get; init; }
+
     /// <summary>Safety findings the migration accepts for one of its operations: the operation's index, the rule and the reason.</summary>
     public IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted { get; init; } = [];
 

@@ -72,4 +72,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 22, Message = "{RuleId}: {Finding}")]
     public static partial void Finding(ILogger logger, LogLevel level, string ruleId, Linting.LintFinding finding);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "{Version}: a lock was not granted within the lock timeout; trying again in {WaitMs} ms (retry {Retry} of {Retries})")]
+    public static partial void LockRetry(ILogger logger, long version, long waitMs, int retry, int retries);
 }

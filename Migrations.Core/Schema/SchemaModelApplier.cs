@@ -50,7 +50,7 @@ public static class SchemaModelApplier
             AddEnumValueOperation o => names.UpdateEnum(model, o.Type, values => EnumValues.Add(values, o)),
             RenameEnumValueOperation o => names.UpdateEnum(model, o.Type, values => values.Select(v => v == o.Value ? o.NewValue : v).ToArray()),
             DropEnumValueOperation o => names.UpdateEnum(model, o.Type, values => values.Where(v => v != o.Value).ToArray()),
-            InsertDataOperation or UpdateDataOperation or DeleteDataOperation or TimeoutsOperation => model,
+            InsertDataOperation or UpdateDataOperation or DeleteDataOperation or TimeoutsOperation or SafeRewritesOperation => model,
             _ => null,
         };
     }

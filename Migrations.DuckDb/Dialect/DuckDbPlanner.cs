@@ -100,7 +100,7 @@ internal sealed class DuckDbPlanner : IMigrationPlanner
                 _rawSqlRan = true;
                 _freshSinceRawSql.Clear();
                 return Native(operation);
-            case CreateSequenceOperation or DropSequenceOperation or TimeoutsOperation:
+            case CreateSequenceOperation or DropSequenceOperation or TimeoutsOperation or SafeRewritesOperation:
                 return Native(operation);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);

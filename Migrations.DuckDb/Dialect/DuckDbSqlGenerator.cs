@@ -35,7 +35,7 @@ internal static class DuckDbSqlGenerator
             DropSequenceOperation o => [new($"DROP SEQUENCE {Quote(o.Sequence)}")],
             SqlOperation o => [new(o.Sql)],
             // DuckDB has no lock or statement timeouts, and builds indexes in place (CONCURRENTLY does not apply).
-            TimeoutsOperation => [],
+            TimeoutsOperation or SafeRewritesOperation => [],
             CreateEnumOperation o => [new($"CREATE TYPE {Quote(o.Type)} AS ENUM ({string.Join(", ", o.Values.Select(DuckDbSql.String))})")],
             DropEnumOperation o => [new($"DROP TYPE {Quote(o.Type)}")],
             InsertDataOperation o => Data.Insert(o),

@@ -19,6 +19,9 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     private readonly NameResolver _names = new(PostgresConventions.Instance);
     private readonly SchemaTracker _schema;
     private readonly List<TableName> _enumsCreatedHere = [];
+    private readonly HashSet<TableName> _tablesCreatedInRun = [];
+    private SafeRewritesOperation? _safe;
+    private bool _ownLockTimeout;
     private readonly DbConnection _connection;
     private readonly PlanningContext _context;
 
@@ -33,6 +36,8 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     {
         _schema.StartPlan();
         _enumsCreatedHere.Clear();
+        _safe = operations.OfType<SafeRewritesOperation>().FirstOrDefault();
+        _ownLockTimeout = operations.Any(o => o is TimeoutsOperation { LockTimeout: not null });
         var steps = new List<SqlStep>();
         foreach (var operation in operations)
         {
@@ -40,7 +45,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             steps.AddRange(planned.Select(s => s with { Source = operation }));
         }
 
-        return new MigrationPlan(WithTimeouts(steps), IsExact: !_schema.UsedUncertainSchema);
+        return new MigrationPlan(WithTimeouts(steps), IsExact: !_schema.UsedUncertainSchema) { LockRetries = _safe?.Retries ?? 0 };
     }
 
     /// <summary>
@@ -49,13 +54,13 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     /// </summary>
     private static List<SqlStep> WithTimeouts(List<SqlStep> steps)
     {
-        var timeouts = steps.Where(s => s.Source is TimeoutsOperation).ToList();
+        var timeouts = steps.Where(s => s.Source is TimeoutsOperation or SafeRewritesOperation).ToList();
         if (timeouts.Count == 0)
         {
             return steps;
         }
 
-        var rest = steps.Where(s => s.Source is not TimeoutsOperation).ToList();
+        var rest = steps.Where(s => s.Source is not (TimeoutsOperation or SafeRewritesOperation)).ToList();
         if (!rest.Any(s => s.RefusesTransaction))
         {
             return [.. timeouts, .. rest];
@@ -80,8 +85,20 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             operation = EnumSeedValues.Resolve(operation, model, _names, (table, column) => EnumOf(model, table, column), _context);
         }
 
+        if (_safe is not null && operation is ITableOperation { Table: var table } && !_tablesCreatedInRun.Contains(_names.Resolve(table)) &&
+            await PostgresSafeRewrites.RewriteAsync(operation, BuildIndexAsync(cancellationToken)).ConfigureAwait(false) is { } safe)
+        {
+            return Track(operation, safe);
+        }
+
         switch (operation)
         {
+            case SafeRewritesOperation o:
+                // Its lock timeout, unless the migration sets its own.
+                return ReferenceEquals(_safe, o) && !_ownLockTimeout ? PostgresSqlGenerator.Generate(new TimeoutsOperation(o.LockTimeout, null)).ToList() : [];
+            case CreateTableOperation o:
+                _tablesCreatedInRun.Add(_names.Resolve(o.Table));
+                return Track(o, PostgresSqlGenerator.Generate(o));
             case InsertDataOperation o:
                 var types = await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false);
                 var load = o.Rows.Count >= CopyThreshold ? [PostgresCopy.Load(o, () => PostgresSqlGenerator.Data(types).Insert(o))] : PostgresSqlGenerator.Data(types).Insert(o);
@@ -94,11 +111,8 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                 return Track(o, [PostgresSqlGenerator.Data(await ColumnTypesAsync(o.Table, cancellationToken).ConfigureAwait(false)).Delete(o)]);
             case IEnumTypeOperation:
                 return await PlanEnumAsync(operation, cancellationToken).ConfigureAwait(false);
-            case CreateIndexOperation { Concurrently: true } o when await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false):
-                // A failed concurrent build leaves an INVALID index behind, which IF NOT EXISTS would keep.
-                var drop = PostgresSqlGenerator.Generate(new DropIndexOperation(o.Table, o.Name) { Concurrently = true })
-                    .Select(s => s with { Comment = $"index {o.Name} was left invalid by an earlier failed build: drop it and build again" });
-                return [.. drop, .. Track(o, PostgresSqlGenerator.Generate(o))];
+            case CreateIndexOperation { Concurrently: true } o:
+                return Track(o, await BuildIndexAsync(cancellationToken)(o).ConfigureAwait(false));
             default:
                 return Track(operation, PostgresSqlGenerator.Generate(operation));
         }
@@ -215,6 +229,19 @@ internal sealed class PostgresPlanner : IMigrationPlanner
         var type = column.StoreType.Replace("\"", "", StringComparison.Ordinal);
         return model.Enums.FirstOrDefault(e => type == $"{e.Name.Schema}.{e.Name.Name}" || (type == e.Name.Name && _names.SameName(table.Name.Schema!, e.Name.Schema!)));
     }
+
+    /// <summary>A concurrent index build; a failed earlier build leaves an INVALID index behind, which IF NOT EXISTS would keep, so it is dropped first.</summary>
+    private Func<CreateIndexOperation, Task<IReadOnlyList<SqlStep>>> BuildIndexAsync(CancellationToken cancellationToken) => async o =>
+    {
+        if (!await IsInvalidIndexAsync(o, cancellationToken).ConfigureAwait(false))
+        {
+            return PostgresSqlGenerator.Generate(o).ToList();
+        }
+
+        var drop = PostgresSqlGenerator.Generate(new DropIndexOperation(o.Table, o.Name) { Concurrently = true })
+            .Select(s => s with { Comment = $"index {o.Name} was left invalid by an earlier failed build: drop it and build again" });
+        return [.. drop, .. PostgresSqlGenerator.Generate(o)];
+    };
 
     private async Task<bool> IsInvalidIndexAsync(CreateIndexOperation o, CancellationToken cancellationToken)
     {

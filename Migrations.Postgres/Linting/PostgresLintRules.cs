@@ -29,20 +29,20 @@ public static partial class PostgresLintRules
     /// <summary>ADD FOREIGN KEY that is validated at once.</summary>
     public static LintRule AddForeignKey { get; } = LintRule.Create("PG103", LintSeverity.Error,
         "Adding a foreign key checks every existing row while holding a SHARE ROW EXCLUSIVE lock on both tables: writes to either wait for the whole scan. " + BlocksWrites,
-        "Add it NOT VALID (new rows are checked at once, no scan), then VALIDATE CONSTRAINT in a later migration, which scans without blocking writes.",
-        (operation, scope) => operation is AddForeignKeyOperation o && !scope.IsNew(o.Table) ? $"adds foreign key {o.ForeignKey.Name} to {o.Table} and validates every row under the lock." : null);
+        SafeForm + "adds it NOT VALID (new rows are checked at once, no scan) and validates it in a step of its own, which scans without blocking writes.",
+        (operation, scope) => operation is AddForeignKeyOperation o && !scope.IsNew(o.Table) && !Rewritten(scope) ? $"adds foreign key {o.ForeignKey.Name} to {o.Table} and validates every row under the lock." : null);
 
     /// <summary>ADD CHECK that is validated at once.</summary>
     public static LintRule AddCheck { get; } = LintRule.Create("PG104", LintSeverity.Error,
         "Adding a check scans every row under an ACCESS EXCLUSIVE lock. " + BlocksWrites,
-        "Add it NOT VALID, then VALIDATE CONSTRAINT in a later migration, which scans without blocking reads or writes.",
-        (operation, scope) => operation is AddCheckConstraintOperation o && !scope.IsNew(o.Table) ? $"adds check {o.Constraint.Name} to {o.Table} and validates every row under the lock." : null);
+        SafeForm + "adds it NOT VALID and validates it in a step of its own, which scans without blocking reads or writes.",
+        (operation, scope) => operation is AddCheckConstraintOperation o && !scope.IsNew(o.Table) && !Rewritten(scope) ? $"adds check {o.Constraint.Name} to {o.Table} and validates every row under the lock." : null);
 
     /// <summary>SET NOT NULL on an existing table.</summary>
     public static LintRule SetNotNull { get; } = LintRule.Create("PG105", LintSeverity.Error,
         "SET NOT NULL scans every row under an ACCESS EXCLUSIVE lock unless a validated check already proves the column has no NULL. " + BlocksWrites,
-        "Add CHECK (column IS NOT NULL) NOT VALID, VALIDATE it, then SET NOT NULL (which then skips the scan) and drop the check.",
-        (operation, scope) => operation is AlterColumnNullabilityOperation { IsNullable: false } o && !scope.IsNew(o.Table) ? $"sets {o.Table}.{o.Column} NOT NULL, scanning every row under the lock." : null);
+        SafeForm + "adds CHECK (column IS NOT NULL) NOT VALID, validates it in a step of its own, then sets NOT NULL (which skips the scan) and drops the check.",
+        (operation, scope) => operation is AlterColumnNullabilityOperation { IsNullable: false } o && !scope.IsNew(o.Table) && !Rewritten(scope) ? $"sets {o.Table}.{o.Column} NOT NULL, scanning every row under the lock." : null);
 
     /// <summary>A change of type that rewrites the table.</summary>
     public static LintRule RewritingTypeChange { get; } = LintRule.Create("PG106", LintSeverity.Error,
@@ -54,10 +54,10 @@ public static partial class PostgresLintRules
     /// <summary>ADD UNIQUE or PRIMARY KEY on an existing table.</summary>
     public static LintRule AddUnique { get; } = LintRule.Create("PG107", LintSeverity.Error,
         "Adding a unique constraint or primary key builds its index under an ACCESS EXCLUSIVE lock. " + BlocksWrites,
-        "CreateIndex(..., unique: true, concurrently: true) in a migration of its own, then ADD CONSTRAINT ... USING INDEX, which takes the lock only for a moment.",
+        SafeForm + "builds the unique index concurrently, then adds the constraint USING INDEX, which takes the lock only for a moment. A primary key has no safe form here: build a unique index concurrently and add the key with Sql(\"... PRIMARY KEY USING INDEX ...\").",
         (operation, scope) => operation switch
         {
-            AddUniqueConstraintOperation o when !scope.IsNew(o.Table) => $"adds unique constraint {o.Constraint.Name} to {o.Table}, building its index under the lock.",
+            AddUniqueConstraintOperation o when !scope.IsNew(o.Table) && !Rewritten(scope) => $"adds unique constraint {o.Constraint.Name} to {o.Table}, building its index under the lock.",
             AddPrimaryKeyOperation o when !scope.IsNew(o.Table) => $"adds primary key {o.PrimaryKey.Name} to {o.Table}, building its index under the lock.",
             _ => null,
         });
@@ -77,8 +77,8 @@ public static partial class PostgresLintRules
     /// <summary>Locks taken without a lock timeout.</summary>
     public static LintRule NoLockTimeout { get; } = LintRule.Create("PG110", LintSeverity.Warning,
         "A statement waiting for its lock behind one long query makes every later query on the table wait behind it: without a lock timeout a migration can stall the application for as long as that query runs.",
-        "Start the migration with Timeouts(lockTimeout: TimeSpan.FromSeconds(5)) and run it again when it times out.",
-        (operation, scope) => LocksTable(operation) is { } table && !scope.IsNew(table) && !scope.Migration.Any(m => m is TimeoutsOperation { LockTimeout: not null })
+        "Call SafeRewrites() in the migration (a lock timeout, and retries when it expires), or start it with Timeouts(lockTimeout: TimeSpan.FromSeconds(5)).",
+        (operation, scope) => LocksTable(operation) is { } table && !scope.IsNew(table) && !scope.Migration.Any(m => m is TimeoutsOperation { LockTimeout: not null } or SafeRewritesOperation)
             ? $"locks {table} with no lock timeout set in the migration." : null,
         oncePerMigration: true);
 
@@ -104,6 +104,11 @@ public static partial class PostgresLintRules
             AddColumnOperation { Column: { IsIdentity: true, Type.Kind: ColumnTypeKind.Int32 or ColumnTypeKind.Int16 } } o => $"adds {o.Table}.{o.Column.Name} as a {o.Column.Type.Kind} identity.",
             _ => null,
         });
+
+    private const string SafeForm = "Call SafeRewrites() in the migration (or set SafeRewrites in the runner's options): the runner then ";
+
+    /// <summary>Whether the migration asks for the safe forms, which the runner then uses for this change.</summary>
+    private static bool Rewritten(LintScope scope) => scope.Migration.Any(o => o is SafeRewritesOperation);
 
     /// <summary>The rules, in id order.</summary>
     public static IReadOnlyList<LintRule> All { get; } =
