@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres|testkit]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres|testkit|safedeploy]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -40,6 +40,11 @@ if (only is "all" or "postgres")
 if (only is "all" or "testkit")
 {
     await TestKitBenchmarks.RunAsync(Report, directory);
+}
+
+if (only is "all" or "safedeploy")
+{
+    await SafeDeployBenchmarks.RunAsync();
 }
 
 Directory.Delete(directory, recursive: true);
