@@ -12,7 +12,7 @@ internal static class StatusTable
         var changed = status.Changed.Select(c => c.Version).ToHashSet();
         var rows = status.Applied
             .Select(a => (a.Version, a.Description, State: changed.Contains(a.Version) ? "changed since applied" : "applied " + a.AppliedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-            .Concat(status.Pending.Select(p => (p.Version, p.Description, State: "pending")))
+            .Concat(status.Pending.Select(p => (p.Version, p.Description, State: status.OutOfOrder.Contains(p) ? "pending, out of order" : "pending")))
             .Concat(status.Unknown.Select(u => (u.Version, u.Description, State: "unknown to this build")))
             .OrderBy(r => r.Version)
             .ToList();

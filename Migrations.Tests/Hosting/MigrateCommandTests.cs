@@ -30,6 +30,30 @@ public class MigrateCommandTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task Drift_baseline_repair_and_lint_report_and_exit_with_what_they_found()
+    {
+        var runner = Db.Runner(typeof(HostingTests.Notes), typeof(MoreNotes));
+        await runner.MigrateAsync();
+        Db.Execute("DROP TABLE __migrations_history");
+
+        var (baselineCode, baseline) = await Run(runner, "baseline", "2");
+        var (cleanCode, clean) = await Run(runner, "drift");
+        Db.Execute("CREATE TABLE extra (id INTEGER)");
+        var (driftCode, drift) = await Run(runner, "drift");
+        Db.Execute("UPDATE __migrations_history SET checksum = 'x' WHERE version = 2");
+        var (_, repair) = await Run(runner, "repair");
+        var (lintCode, lint) = await Run(runner, "lint");
+
+        Assert.That((baselineCode, baseline), Is.EqualTo((0, "recorded  1 Notes \"Notes\"\nrecorded  2 MoreNotes \"More notes\"\n")));
+        Assert.That((cleanCode, clean), Is.EqualTo((0, "No drift on DuckDB: the schema is what the migrations up to version 2 make.\n")));
+        Assert.That(driftCode, Is.EqualTo(MigrateCommand.FindingsExitCode));
+        Assert.That(drift, Does.Contain("not made by the migrations: table main.extra"));
+        Assert.That(repair, Is.EqualTo("repaired  2 MoreNotes \"More notes\"\n"));
+        Assert.That((lintCode, lint), Is.EqualTo((0, "No findings.\n")));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+    }
+
+    [Test]
     public async Task A_missing_argument_is_a_usage_error()
     {
         var (code, output) = await Run(Db.Runner(typeof(HostingTests.Notes)), "down");
