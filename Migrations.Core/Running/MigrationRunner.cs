@@ -314,6 +314,7 @@ public sealed class MigrationRunner
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        CheckHistory(catalog, applied, targetVersion ?? Latest);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
         var findings = _options.Lint == LintMode.Off ? new LintReport([]) : await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);
@@ -340,6 +341,7 @@ public sealed class MigrationRunner
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var history = _dialect.History(_options.History);
         var (_, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        CheckHistory(catalog, applied, targetVersion ?? Latest);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
         return await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);

@@ -28,8 +28,7 @@ internal sealed class PostgresShadow : IShadowDatabase
         var connection = await server.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            var suffix = "_shadow_" + Guid.NewGuid().ToString("N")[..8];
-            var name = connection.Database[..Math.Min(connection.Database.Length, 63 - suffix.Length)] + suffix;
+            var name = ShadowName(connection.Database);
             try
             {
                 await ExecuteAsync(connection, $"CREATE DATABASE {Quote(name)}", cancellationToken).ConfigureAwait(false);
@@ -49,6 +48,19 @@ internal sealed class PostgresShadow : IShadowDatabase
                 return new PostgresShadow(server, name, new PostgresDialect(clone.ConnectionString));
             }
         }
+    }
+
+    /// <summary>The database's name with a random suffix, cut to PostgreSQL's 63 bytes (it would cut a longer name itself, and the drop would miss it).</summary>
+    private static string ShadowName(string database)
+    {
+        var suffix = "_shadow_" + Guid.NewGuid().ToString("N")[..8];
+        var prefix = database;
+        while (System.Text.Encoding.UTF8.GetByteCount(prefix) > 63 - suffix.Length)
+        {
+            prefix = prefix[..^1];
+        }
+
+        return prefix + suffix;
     }
 
     public async ValueTask DisposeAsync()

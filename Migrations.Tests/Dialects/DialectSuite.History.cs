@@ -63,6 +63,8 @@ public abstract partial class DialectSuite
             "Migration 2 Slugs \"Slugs\" is pending but version 3 is already applied: running it now would run it after migrations written to follow it (out of order). " +
             "Nothing was run. Give it a version above 3, or set AllowOutOfOrder to apply it anyway (it is then logged as applied out of order)."));
         Assert.That(HistoryRows(), Is.EqualTo(history));
+        var script = Assert.ThrowsAsync<MigrationValidationException>(() => WithRunnerAsync(r => r.ScriptAsync(), typeof(Library), typeof(Slugs), typeof(Late)));
+        Assert.That(script!.Problems, Is.EqualTo(error.Problems), "a script of what would run is refused alike");
 
         var dialect = await CreateDialectAsync();
         var log = new ListLogger<MigrationRunner>();
