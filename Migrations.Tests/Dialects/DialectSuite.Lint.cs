@@ -1,6 +1,7 @@
 using Migrations.Building;
 using Migrations.Linting;
 using Migrations.Running;
+using Migrations.Schema;
 using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Dialects;
@@ -84,6 +85,65 @@ public abstract partial class DialectSuite
         Assert.That(finding, Is.GreaterThan(0), string.Join("\n", script));
         Assert.That(script.Skip(finding + 1).First(l => !l.StartsWith("--", StringComparison.Ordinal)), Does.Contain("books").And.Contain("RENAME TO \"volumes\"").Or.Contain("CREATE TEMP TABLE"));
         Assert.That(log.Lines.Where(l => l.Event.Id == 22).Select(l => (l.Level, l.Message[..4])), Does.Contain((Microsoft.Extensions.Logging.LogLevel.Warning, "M103")));
+    }
+
+    [Test]
+    public async Task A_migration_asking_for_safe_rewrites_leaves_the_same_schema_and_checksum()
+    {
+        await MigrateAsync(typeof(Library));
+        var plain = await WithRunnerAsync(async r =>
+        {
+            await r.MigrateAsync();
+            return SchemaText.Lines(await ReadSchemaAsync(), t => !t.Name.StartsWith("__migrations", StringComparison.Ordinal));
+        }, typeof(Library), typeof(PricesChecked));
+        await WithRunnerAsync(r => r.MigrateToAsync(Library.Version), typeof(Library), typeof(PricesChecked));
+
+        var safe = await WithRunnerAsync(async r =>
+        {
+            await r.MigrateAsync();
+            return SchemaText.Lines(await ReadSchemaAsync(), t => !t.Name.StartsWith("__migrations", StringComparison.Ordinal));
+        }, typeof(Library), typeof(PricesCheckedSafely));
+        var status = await WithRunnerAsync(r => r.GetStatusAsync(), typeof(Library), typeof(PricesChecked));
+
+        Assert.That(safe, Is.EqualTo(plain));
+        Assert.That(status.Changed, Is.Empty, "asking for safe forms is not an edit");
+        Assert.Catch<System.Data.Common.DbException>(() => Execute("UPDATE books SET published = NULL"), "NOT NULL");
+        Assert.Catch<System.Data.Common.DbException>(() => Execute("UPDATE books SET price = 1000"), "check");
+    }
+
+    private async Task<Schema.SchemaModel> ReadSchemaAsync()
+    {
+        var dialect = await CreateDialectAsync();
+        try
+        {
+            await using var connection = await dialect.OpenAsync(CancellationToken.None);
+            return await dialect.ReadSchemaAsync(connection.Connection, CancellationToken.None);
+        }
+        finally
+        {
+            await DisposeAsync(dialect);
+        }
+    }
+
+    [Migration(2, "Prices checked")]
+    internal sealed class PricesChecked : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .AddCheckConstraint("books", "ck_books_cheap", "price < 100")
+            .AlterColumn("authors", "name", a => a.NotNull());
+
+        public override void Down(MigrationBuilder m) => m.DropConstraint("books", "ck_books_cheap");
+    }
+
+    [Migration(2, "Prices checked")]
+    internal sealed class PricesCheckedSafely : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .SafeRewrites()
+            .AddCheckConstraint("books", "ck_books_cheap", "price < 100")
+            .AlterColumn("authors", "name", a => a.NotNull());
+
+        public override void Down(MigrationBuilder m) => m.DropConstraint("books", "ck_books_cheap");
     }
 
     [Migration(2, "Drops accepted")]
