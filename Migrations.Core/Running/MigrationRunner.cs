@@ -302,7 +302,26 @@ public sealed class MigrationRunner
     /// </summary>
     /// <param name="targetVersion">The version to end at; the latest when null.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<string> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
+    public Task<string> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
+        PlanWithoutRunningAsync(targetVersion, async (connection, history, historyExists, work) =>
+        {
+            var findings = _options.Lint == LintMode.Off ? new LintReport([]) : await MigrationLinter.LintAsync(_dialect, connection, work, cancellationToken).ConfigureAwait(false);
+            return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history, findings).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <summary>
+    /// The safety findings of the migrations a run would apply to reach <paramref name="targetVersion"/>:
+    /// changes that lock tables with rows for long, rewrite them, or break instances of the previous
+    /// release still running. Rules read the planned operations; a table made earlier in the same run
+    /// counts as new and empty. Runs nothing.
+    /// </summary>
+    /// <param name="targetVersion">The version to end at; the latest when null.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    public Task<LintReport> LintAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
+        PlanWithoutRunningAsync(targetVersion, (connection, _, _, work) => MigrationLinter.LintAsync(_dialect, connection, work, cancellationToken), cancellationToken);
+
+    /// <summary>Checks and plans what a run to the target would do, as the run would (without its lock), and hands the plan on; runs nothing.</summary>
+    private async Task<T> PlanWithoutRunningAsync<T>(long? targetVersion, Func<DbConnection, IHistoryTableSql, bool, List<PlannedMigration>, Task<T>> use, CancellationToken cancellationToken)
     {
         var catalog = Catalog();
         if (targetVersion is { } target)
@@ -317,34 +336,7 @@ public sealed class MigrationRunner
         CheckHistory(catalog, applied, targetVersion ?? Latest);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
-        var findings = _options.Lint == LintMode.Off ? new LintReport([]) : await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);
-        return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history, findings).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The safety findings of the migrations a run would apply to reach <paramref name="targetVersion"/>:
-    /// changes that lock tables with rows for long, rewrite them, or break instances of the previous
-    /// release still running. Rules read the planned operations; a table made earlier in the same run
-    /// counts as new and empty. Runs nothing.
-    /// </summary>
-    /// <param name="targetVersion">The version to end at; the latest when null.</param>
-    /// <param name="cancellationToken">Cancels the reads.</param>
-    public async Task<LintReport> LintAsync(long? targetVersion = null, CancellationToken cancellationToken = default)
-    {
-        var catalog = Catalog();
-        if (targetVersion is { } target)
-        {
-            CheckTarget(catalog, target);
-        }
-
-        using var limit = WaitLimit(cancellationToken);
-        await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
-        var history = _dialect.History(_options.History);
-        var (_, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
-        CheckHistory(catalog, applied, targetVersion ?? Latest);
-        var work = Prepare(catalog, applied, targetVersion ?? Latest);
-        await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);
-        return await MigrationLinter.LintAsync(_dialect, connection.Connection, work, cancellationToken).ConfigureAwait(false);
+        return await use(connection.Connection, history, historyExists, work).ConfigureAwait(false);
     }
 
     /// <summary>Logs the run's safety findings and, when the options say so, refuses errors before any SQL.</summary>

@@ -111,21 +111,7 @@ public abstract partial class DialectSuite
     [Migration(Library.Version, "Library")]
     internal sealed class LibraryEdited : Migration
     {
-        public override void Up(MigrationBuilder m)
-        {
-            m.CreateTable("authors", t => t
-                .Column("id", c => c.Int64().Identity().PrimaryKey())
-                .Column("name", c => c.String(100).NotNull().Unique()));
-            m.CreateTable("books", t => t
-                .Column("id", c => c.Int64().Identity().PrimaryKey())
-                .Column("title", c => c.String(200).NotNull())
-                .Column("price", c => c.Decimal(10, 2))
-                .Column("author_id", c => c.Int64().NotNull().References("authors", "id"))
-                .Column("published", c => c.Boolean().NotNull().Default(false))
-                .Check("ck_books_price", "price >= 0"));
-            m.InsertData("authors", ["name"], ["Frank 'O' Herbert"], ["Jane Austen"]);
-            m.InsertData("books", ["title", "price", "author_id", "published"], ["Dune", 9.99m, 1L, true], ["Emma", null, 2L, false]);
-        }
+        public override void Up(MigrationBuilder m) => Library.Record(m, pricePrecision: 10);
 
         public override void Down(MigrationBuilder m) => m.DropTable("books").DropTable("authors");
     }

@@ -245,7 +245,10 @@ public abstract partial class DialectSuite
     {
         public const long Version = 1;
 
-        public override void Up(MigrationBuilder m)
+        public override void Up(MigrationBuilder m) => Record(m, pricePrecision: 8);
+
+        /// <summary>The operations, with the price's precision as a parameter, so that a test can edit them.</summary>
+        internal static void Record(MigrationBuilder m, int pricePrecision)
         {
             m.CreateTable("authors", t => t
                 .Column("id", c => c.Int64().Identity().PrimaryKey())
@@ -253,7 +256,7 @@ public abstract partial class DialectSuite
             m.CreateTable("books", t => t
                 .Column("id", c => c.Int64().Identity().PrimaryKey())
                 .Column("title", c => c.String(200).NotNull())
-                .Column("price", c => c.Decimal(8, 2))
+                .Column("price", c => c.Decimal(pricePrecision, 2))
                 .Column("author_id", c => c.Int64().NotNull().References("authors", "id"))
                 .Column("published", c => c.Boolean().NotNull().Default(false))
                 .Check("ck_books_price", "price >= 0"));

@@ -69,12 +69,7 @@ public class SafeRewriteTests : PostgresTests
     {
         await Runner(typeof(Accounts)).MigrateAsync();
         await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        await using var open = await blocker.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("INSERT INTO accounts (email, n) VALUES ('held@example.com', 1)", blocker, open))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var open = await HoldWriteAsync(blocker);
 
         var log = new ListLogger<MigrationRunner>();
         var runner = new MigrationRunner(new PostgresDialect(ConnectionString), new MigrationRunnerOptions().Add(typeof(Accounts), typeof(RetriedCheck)), log);
@@ -93,12 +88,7 @@ public class SafeRewriteTests : PostgresTests
     {
         await Runner(typeof(Accounts)).MigrateAsync();
         await using var blocker = new NpgsqlConnection(ConnectionString);
-        await blocker.OpenAsync();
-        await using var open = await blocker.BeginTransactionAsync();
-        await using (var hold = new NpgsqlCommand("INSERT INTO accounts (email, n) VALUES ('held@example.com', 1)", blocker, open))
-        {
-            await hold.ExecuteNonQueryAsync();
-        }
+        await using var open = await HoldWriteAsync(blocker);
 
         var error = Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Accounts), typeof(NoRetry)).MigrateAsync());
         await open.RollbackAsync();
@@ -106,6 +96,16 @@ public class SafeRewriteTests : PostgresTests
         Assert.That(error!.Message, Does.Contain("AddCheckConstraint ck_accounts_noretry on accounts"));
         Assert.That(Scalar("SELECT count(*) FROM pg_constraint WHERE conname = 'ck_accounts_noretry'"), Is.EqualTo(0L));
         Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L }));
+    }
+
+    /// <summary>An open transaction that has written to accounts: it holds a lock every ALTER of the table waits for.</summary>
+    private static async Task<NpgsqlTransaction> HoldWriteAsync(NpgsqlConnection blocker)
+    {
+        await blocker.OpenAsync();
+        var open = await blocker.BeginTransactionAsync();
+        await using var hold = new NpgsqlCommand("INSERT INTO accounts (email, n) VALUES ('held@example.com', 1)", blocker, open);
+        await hold.ExecuteNonQueryAsync();
+        return open;
     }
 
     private MigrationRunner SafeRunner(params Type[] migrations) =>
