@@ -108,6 +108,23 @@ public class SafeRewriteTests : PostgresTests
         return open;
     }
 
+    [Test]
+    public async Task A_safe_migration_stopped_after_its_validation_is_continued_by_the_next_run()
+    {
+        await Runner(typeof(Accounts)).MigrateAsync();
+
+        Assert.ThrowsAsync<MigrationException>(() => Runner(typeof(Accounts), typeof(ValidatedThenFails)).MigrateAsync());
+        var afterFailure = Rows("SELECT conname, convalidated FROM pg_constraint WHERE conname = 'fk_accounts_parent'").Select(r => string.Join(" ", r)).ToArray();
+        var log = new ListLogger<MigrationRunner>();
+        await new MigrationRunner(new PostgresDialect(ConnectionString), new MigrationRunnerOptions().Add(typeof(Accounts), typeof(ValidatedThenFixed)), log).MigrateAsync();
+
+        Assert.That(afterFailure, Is.EqualTo(new[] { "fk_accounts_parent True" }), "the parts before the failure stayed, validated");
+        Assert.That(log.Lines.Count(l => l.Event.Id == 17), Is.EqualTo(2), "the ADD and the VALIDATE were recognised as done and skipped");
+        Assert.That(Scalar("SELECT count(*) FROM pg_constraint WHERE conname = 'fk_accounts_parent'"), Is.EqualTo(1L));
+        Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L, 2L }));
+        Assert.That(Scalar("SELECT count(*) FROM __migrations_history_progress"), Is.EqualTo(0L), "the record of parts is forgotten with the history row");
+    }
+
     private MigrationRunner SafeRunner(params Type[] migrations) =>
         new(new PostgresDialect(ConnectionString), new MigrationRunnerOptions { SafeRewrites = true, Lint = LintMode.RefuseErrors }.Add(migrations));
 
@@ -159,6 +176,24 @@ public class SafeRewriteTests : PostgresTests
             .AddCheckConstraint("accounts", "ck_accounts_n", "n > 0")
             .AlterColumn("accounts", "email", a => a.NotNull())
             .AddUniqueConstraint("accounts", ["email"], name: "uq_accounts_email");
+    }
+
+    [Migration(2, "Parent")]
+    internal sealed class ValidatedThenFails : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .SafeRewrites()
+            .AddForeignKey("accounts", ["parent_id"], "accounts", ["id"], name: "fk_accounts_parent")
+            .Sql("SELECT no_such_column FROM accounts");
+    }
+
+    [Migration(2, "Parent")]
+    internal sealed class ValidatedThenFixed : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .SafeRewrites()
+            .AddForeignKey("accounts", ["parent_id"], "accounts", ["id"], name: "fk_accounts_parent")
+            .Sql("SELECT count(*) FROM accounts");
     }
 
     [Migration(2, "Slow check")]
