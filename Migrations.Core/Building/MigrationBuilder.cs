@@ -15,6 +15,12 @@ public sealed class MigrationBuilder
     /// <summary>The operations recorded so far, in order.</summary>
     public IReadOnlyList<MigrationOperation> Operations => _operations;
 
+    /// <summary>
+    /// Where relative data file paths start: the folder of the migration's assembly, so that a tool
+    /// that loads the assembly from elsewhere finds the files the app would.
+    /// </summary>
+    internal string DataDirectory { get; init; } = AppContext.BaseDirectory;
+
     /// <summary>What <see cref="AllowUnsafe"/> accepted: the operation's index, the rule and the reason.</summary>
     internal IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted => _accepted;
 
@@ -335,11 +341,11 @@ public sealed class MigrationBuilder
     /// malformed file is reported before any SQL runs; its values are sent as parameters.
     /// </summary>
     /// <param name="table">The table.</param>
-    /// <param name="path">The JSON file; a relative path is taken from the application's base directory.</param>
+    /// <param name="path">The JSON file; a relative path is taken from the folder of the assembly that holds the migration (the application's base directory, in an app).</param>
     /// <param name="schema">The schema, or null for the default.</param>
     public MigrationBuilder InsertDataFromJson(string table, string path, string? schema = null)
     {
-        var (columns, rows) = JsonRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        var (columns, rows) = JsonRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
         return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
     }
 
@@ -349,11 +355,11 @@ public sealed class MigrationBuilder
     /// empty unquoted field is NULL. Read when the operations are recorded, like <see cref="InsertDataFromJson"/>.
     /// </summary>
     /// <param name="table">The table.</param>
-    /// <param name="path">The CSV file; a relative path is taken from the application's base directory.</param>
+    /// <param name="path">The CSV file; a relative path is taken from the folder of the assembly that holds the migration (the application's base directory, in an app).</param>
     /// <param name="schema">The schema, or null for the default.</param>
     public MigrationBuilder InsertDataFromCsv(string table, string path, string? schema = null)
     {
-        var (columns, rows) = CsvRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(AppContext.BaseDirectory, path));
+        var (columns, rows) = CsvRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
         return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
     }
 

@@ -14,7 +14,9 @@ internal static class MigrationOperations
     /// <summary>The builder after the migration recorded one direction: its operations and what it accepted of the safety rules.</summary>
     public static MigrationBuilder Record(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems)
     {
-        var builder = new MigrationBuilder();
+        // Single-file apps have no assembly location: their files sit in the base directory.
+        var folder = Path.GetDirectoryName(info.Type.Assembly.Location);
+        var builder = new MigrationBuilder { DataDirectory = string.IsNullOrEmpty(folder) ? AppContext.BaseDirectory : folder };
         try
         {
             var migration = (Migration)Activator.CreateInstance(info.Type)!;

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Migrations.Tests.Postgres;
+using Migrations.Tests.Support;
+
+namespace Migrations.Tests.Tool;
+
+/// <summary>
+/// dotnet-migrations run as a process, the way a terminal or a pipeline runs it, against the
+/// examples' built assemblies; results are read back from the databases.
+/// </summary>
+public class ToolProcessTests : DuckDbFileTests
+{
+    private static string QuickStart => BuiltProgram.Path("examples/QuickStart");
+
+    [Test]
+    public async Task Status_up_drift_script_and_down_on_a_duckdb_file()
+    {
+        var connection = $"Data Source={Db.Path}";
+
+        var pending = await RunAsync("status", "--assembly", QuickStart, "--connection", connection);
+        var up = await RunAsync("up", "--assembly", QuickStart, "--connection", connection);
+        var json = await RunAsync("status", "--json", "--assembly", QuickStart, "--connection", connection);
+        var clean = await RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
+        Db.Execute("CREATE TABLE by_hand (id INTEGER)");
+        var drift = await RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
+        var script = await RunAsync("script", "--assembly", QuickStart, "--connection", connection);
+
+        Assert.That(pending, Is.EqualTo((0, "Version       Description                  State\n------------  ---------------------------  -----\n202611211200  Create customers and orders  pending\n0 applied, 1 pending of 1 known; database at version 0.\n")));
+        Assert.That(up.Code, Is.Zero, up.Output);
+        Assert.That(up.Output, Does.Contain("applied   202611211200 CreateCustomersAndOrders"));
+        Assert.That(Db.HistoryVersions(), Is.EqualTo(new[] { 202611211200L }));
+        using var status = JsonDocument.Parse(json.Output);
+        Assert.That(status.RootElement.GetProperty("migrations")[0].GetProperty("state").GetString(), Is.EqualTo("applied"));
+        Assert.That(clean, Is.EqualTo((0, "No drift on DuckDB: the schema is what the migrations up to version 202611211200 make.\n")));
+        Assert.That(drift.Code, Is.EqualTo(3));
+        Assert.That(drift.Output, Does.Contain("not made by the migrations: table main.by_hand"));
+        Assert.That(script, Is.EqualTo((0, "-- DuckDB: 0 to apply, 0 to revert\n")));
+
+        var down = await RunAsync("down", "0", "--assembly", QuickStart, "--connection", connection);
+        Assert.That(down.Output, Does.Contain("reverted  202611211200"));
+        Assert.That(Db.Exists("customers"), Is.False);
+    }
+
+    [Test]
+    public async Task Wrong_arguments_exit_2_and_failures_exit_1_with_what_to_do()
+    {
+        var usage = await RunAsync("down", "--assembly", QuickStart);
+        var noConnection = await RunAsync("status", "--assembly", QuickStart);
+        var missing = await RunAsync("status", "--assembly", "/nowhere/App.dll", "--connection", "Data Source=x.duckdb");
+        var provider = await RunAsync("status", "--assembly", QuickStart, "--connection", "Data Source=x.duckdb", "--provider", "oracle");
+
+        Assert.That(usage.Code, Is.EqualTo(2));
+        Assert.That(usage.Output, Does.Contain("Required argument missing for command: 'down'"));
+        Assert.That(noConnection, Is.EqualTo((1, "No connection: give --connection \"...\", --connection-name Name (from the app's ConnectionStrings), or set MIGRATIONS_CONNECTION.\n")));
+        Assert.That(missing, Is.EqualTo((1, "The assembly /nowhere/App.dll does not exist: build the project first, or give --project to have it built.\n")));
+        Assert.That(provider, Is.EqualTo((1, "--provider oracle is not known: give duckdb or postgres.\n")));
+    }
+
+    [Test]
+    public async Task New_writes_a_migration_class_in_the_projects_namespace()
+    {
+        var folder = Directory.CreateTempSubdirectory("migrations-new-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(folder, "Shop.Api.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><RootNamespace>Shop</RootNamespace></PropertyGroup></Project>");
+
+        var written = await RunAsync("new", "AddCustomerEmail", "--project", folder);
+        var again = await RunAsync("new", "AddCustomerEmail", "--project", folder);
+
+        var file = Directory.GetFiles(Path.Combine(folder, "Migrations")).Single();
+        var version = Path.GetFileName(file).Split('_')[0];
+        Assert.That(written, Is.EqualTo((0, $"wrote     {file}\n")));
+        Assert.That(version, Has.Length.EqualTo(14).And.StartsWith(DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(await File.ReadAllTextAsync(file), Does.Contain("namespace Shop.Migrations;")
+            .And.Contain($"[Migration({version}, \"Add customer email\")]")
+            .And.Contain("public sealed class AddCustomerEmail : Migration"));
+        Assert.That(again, Is.EqualTo((1, "Migrations already has a migration named AddCustomerEmail: choose another name.\n")));
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Test]
+    public async Task Postgres_through_a_named_connection_with_seed_files_beside_the_assembly()
+    {
+        var database = await PostgresServer.Instance.CreateDatabaseAsync("tool");
+        var example = BuiltProgram.Path("examples/Postgres");
+        var environment = new Dictionary<string, string> { ["ConnectionStrings__Shop"] = database };
+
+        var up = await RunAsync(environment, "up", "--assembly", example, "--connection-name", "Shop");
+        var lint = await RunAsync(environment, "lint", "--assembly", example, "--connection-name", "Shop");
+        var drift = await RunAsync(environment, "drift", "--assembly", example, "--connection-name", "Shop");
+
+        Assert.That(up.Code, Is.Zero, up.Output);
+        using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new Npgsql.NpgsqlCommand("SELECT count(*) FROM users", connection);
+        Assert.That(await count.ExecuteScalarAsync(), Is.GreaterThan(0L), "the students' JSON beside the example's assembly was loaded");
+        Assert.That(lint, Is.EqualTo((0, "No findings.\n")));
+        Assert.That(drift.Code, Is.Zero, drift.Output);
+    }
+
+    private static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the tool; the output is standard output, then standard error (the log left out).</summary>
+    private static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
+        start.ArgumentList.Add(BuiltProgram.Path("Migrations.Tool", "dotnet-migrations"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("MIGRATIONS_CONNECTION");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var log = (await error).Split('\n').Where(l => !l.StartsWith("info:", StringComparison.Ordinal) && !l.StartsWith("warn:", StringComparison.Ordinal) && !l.StartsWith("dbug:", StringComparison.Ordinal));
+        return (process.ExitCode, await output + string.Join("\n", log));
+    }
+}
