@@ -41,10 +41,14 @@ internal static class MigrationCommands
 
         var scriptVersion = new Argument<long?>("version") { Description = "The version to script to; the latest when left out.", Arity = ArgumentArity.ZeroOrOne };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the script to this file instead of the output." };
-        var script = new Command("script", "Prints the exact SQL that up (or a move to the version) would run, without running it.") { scriptVersion, output };
+        var from = new Option<long?>("--from") { Description = "Script for a database at this version (0: empty) instead of the connected one; planned in a shadow database." };
+        var idempotent = new Option<bool>("--idempotent") { Description = "Skip each migration the database's history already has (PostgreSQL), so one script serves any version." };
+        var script = new Command("script", "Prints the exact SQL that up (or a move to the version) would run, without running it.") { scriptVersion, output, from, idempotent };
         script.SetAction(async (result, token) =>
         {
-            var sql = await runner(result).ScriptAsync(result.GetValue(scriptVersion), token).ConfigureAwait(false);
+            var sql = result.GetValue(from) is null && !result.GetValue(idempotent)
+                ? await runner(result).ScriptAsync(result.GetValue(scriptVersion), token).ConfigureAwait(false)
+                : await runner(result).ScriptFromAsync(result.GetValue(from) ?? 0, result.GetValue(scriptVersion), result.GetValue(idempotent), token).ConfigureAwait(false);
             if (result.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, sql, token).ConfigureAwait(false);

@@ -11,7 +11,7 @@ namespace Migrations.Postgres;
 /// lock; migrate over a direct or session-mode connection (PgBouncer in transaction mode cannot
 /// hold session locks).
 /// </summary>
-public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDisposable
+public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditionalScripts, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
@@ -61,6 +61,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IAsyncDis
 
     /// <inheritdoc />
     public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.PostgresLintRules.All;
+
+    string IConditionalScripts.RunIf(string isApplied, bool whenApplied, IReadOnlyList<string> statements) =>
+        PostgresConditionalScripts.RunIf(isApplied, whenApplied, statements);
 
     string ISqlLiterals.Literal(object? value) => PostgresSql.ScriptLiteral(value);
 

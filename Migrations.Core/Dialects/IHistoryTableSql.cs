@@ -28,6 +28,10 @@ public interface IHistoryTableSql
     /// <param name="checksum">The checksum the code has now.</param>
     SqlStep Update(long version, string description, string checksum);
 
+    /// <summary>A query returning one integer: greater than zero when the migration is applied.</summary>
+    /// <param name="version">The version.</param>
+    SqlStep IsApplied(long version);
+
     /// <summary>Removes the record of a reverted migration.</summary>
     /// <param name="version">The version.</param>
     SqlStep Delete(long version);

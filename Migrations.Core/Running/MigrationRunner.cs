@@ -174,10 +174,54 @@ public sealed partial class MigrationRunner
     /// <param name="targetVersion">The version to end at; the latest when null.</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public Task<string> ScriptAsync(long? targetVersion = null, CancellationToken cancellationToken = default) =>
+        ScriptCoreAsync(targetVersion, idempotent: false, cancellationToken);
+
+    /// <summary>
+    /// The SQL that takes a database at <paramref name="fromVersion"/> to <paramref name="toVersion"/>,
+    /// for a database that is not at hand (a script for a release). The migrations up to
+    /// <paramref name="fromVersion"/> run first in an empty shadow database of the same kind, so the
+    /// script is planned against the schema they make. With <paramref name="idempotent"/> each
+    /// migration runs only where the history lacks it, so one script serves databases at any version
+    /// from <paramref name="fromVersion"/> on (PostgreSQL; DuckDB's SQL has no conditional statements).
+    /// </summary>
+    /// <param name="fromVersion">The version the target database is at: 0 for an empty one.</param>
+    /// <param name="toVersion">The version to end at; the latest when null.</param>
+    /// <param name="idempotent">Skip each migration the database's history already has.</param>
+    /// <param name="cancellationToken">Cancels the shadow run and the planning.</param>
+    public async Task<string> ScriptFromAsync(long fromVersion, long? toVersion = null, bool idempotent = false, CancellationToken cancellationToken = default)
+    {
+        var catalog = Catalog();
+        CheckTarget(catalog, fromVersion);
+        if (toVersion is { } to)
+        {
+            CheckTarget(catalog, to);
+        }
+
+        if (idempotent && _dialect is not IConditionalScripts)
+        {
+            throw new MigrationValidationException([
+                $"{_dialect.Name}'s SQL has no conditional statements, so a script cannot skip the migrations a database already has. Script from the database itself (ScriptAsync, or script without --idempotent), or from the version it is at.",
+            ]);
+        }
+
+        var shadow = await _dialect.CreateShadowAsync(cancellationToken).ConfigureAwait(false);
+        await using (shadow.ConfigureAwait(false))
+        {
+            var there = new MigrationRunner(shadow.Dialect, _options.Copy());
+            if (fromVersion > 0)
+            {
+                await there.MigrateToAsync(fromVersion, cancellationToken).ConfigureAwait(false);
+            }
+
+            return await there.ScriptCoreAsync(toVersion, idempotent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<string> ScriptCoreAsync(long? targetVersion, bool idempotent, CancellationToken cancellationToken) =>
         PlanWithoutRunningAsync(targetVersion, async (connection, history, historyExists, work) =>
         {
             var findings = _options.Lint == LintMode.Off ? new LintReport([]) : await MigrationLinter.LintAsync(_dialect, connection, work, cancellationToken).ConfigureAwait(false);
-            return await ScriptRenderer.RenderAsync(_dialect, historyExists ? [] : history.CreateIfMissing(), work, history, findings).ConfigureAwait(false);
+            return await ScriptRenderer.RenderAsync(_dialect, historyExists && !idempotent ? [] : history.CreateIfMissing(), work, history, findings, idempotent).ConfigureAwait(false);
         }, cancellationToken);
 
     /// <summary>

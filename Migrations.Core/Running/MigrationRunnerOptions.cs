@@ -52,6 +52,28 @@ public sealed class MigrationRunnerOptions
     /// </summary>
     public bool SafeRewrites { get; set; }
 
+    /// <summary>The same options, for a runner on another database (a shadow).</summary>
+    internal MigrationRunnerOptions Copy()
+    {
+        var copy = new MigrationRunnerOptions
+        {
+            LockTimeout = LockTimeout,
+            AllowChangedMigrations = AllowChangedMigrations,
+            AllowOutOfOrder = AllowOutOfOrder,
+            Lint = Lint,
+            SafeRewrites = SafeRewrites,
+        };
+        copy.History.TableName = History.TableName;
+        copy.History.Schema = History.Schema;
+        foreach (var assembly in Assemblies)
+        {
+            copy.Assemblies.Add(assembly);
+        }
+
+        copy.Add([.. MigrationTypes]);
+        return copy;
+    }
+
     /// <summary>Scans the assembly that defines <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any type of the assembly.</typeparam>
     public MigrationRunnerOptions ScanAssemblyOf<T>()

@@ -11,7 +11,7 @@ namespace Migrations.Running;
 /// </summary>
 internal static class ScriptRenderer
 {
-    public static async Task<string> RenderAsync(IMigrationDialect dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql, LintReport findings)
+    public static async Task<string> RenderAsync(IMigrationDialect dialect, IReadOnlyList<SqlStep> setup, IReadOnlyList<PlannedMigration> work, IHistoryTableSql historySql, LintReport findings, bool idempotent = false)
     {
         Func<object?, string> literal = dialect is ISqlLiterals literals ? literals.Literal : v => SqlText.Literal(v, uuid => uuid);
         var script = new Script(new StringBuilder(), literal, findings.Findings);
@@ -26,6 +26,12 @@ internal static class ScriptRenderer
             script.Text.AppendLine()
                 .Append(CultureInfo.InvariantCulture, $"-- {migration.Info.Version} {migration.Info.Description} ({(migration.Up ? "Up" : "Down")})").AppendLine();
             var history = await migration.HistoryRowAsync(historySql, executionMilliseconds: 0).ConfigureAwait(false);
+            if (idempotent)
+            {
+                AppendConditional(script, (IConditionalScripts)dialect, migration, history, historySql);
+                continue;
+            }
+
             if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
             {
                 script.Text.AppendLine("-- runs in parts without one transaction (the runner records each part as it completes); the history row after the last");
@@ -54,6 +60,40 @@ internal static class ScriptRenderer
 
         return script.Text.ToString();
     }
+
+    /// <summary>
+    /// A migration that runs only where the history says it should: the steps it runs before its
+    /// transaction in a block of their own, then the rest with the history row in one transaction.
+    /// </summary>
+    private static void AppendConditional(Script script, IConditionalScripts conditional, PlannedMigration migration, SqlStep history, IHistoryTableSql historySql)
+    {
+        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+        {
+            throw new MigrationValidationException([
+                $"Migration {migration.Info} runs statements the database refuses in a transaction (such as CREATE INDEX CONCURRENTLY), and a conditional script runs each migration in one block: script it without the condition, or from the database itself.",
+            ]);
+        }
+
+        foreach (var finding in script.Findings.Where(f => migration.Operations.Contains(f.Operation)))
+        {
+            script.Text.Append("-- ").AppendLine(finding.ToString());
+        }
+
+        var isApplied = historySql.IsApplied(migration.Info.Version);
+        var condition = ScriptLiterals.Inline(isApplied.Sql, isApplied.Parameters, script.Literal);
+        var before = migration.Plan.Steps.Where(s => s.RunsBeforeTransaction).ToArray();
+        if (before.Length > 0)
+        {
+            script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, before))).AppendLine(";");
+        }
+
+        script.Text.AppendLine("BEGIN TRANSACTION;");
+        script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, [.. migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction), history]))).AppendLine(";");
+        script.Text.AppendLine("COMMIT;");
+    }
+
+    private static List<string> Statements(Script script, IEnumerable<SqlStep> steps) =>
+        steps.SelectMany(s => s.ScriptForm?.Invoke() ?? [s]).Select(s => ScriptLiterals.Inline(s.Sql, s.Parameters, script.Literal)).ToList();
 
     private static void Append(Script script, SqlStep step)
     {

@@ -38,6 +38,8 @@ internal sealed class PostgresHistoryTableSql : IHistoryTableSql
         $"UPDATE {_quoted} SET description = $1, checksum = $2 WHERE version = $3",
         [description, checksum, version]);
 
+    public SqlStep IsApplied(long version) => new($"SELECT count(*) FROM {_quoted} WHERE version = $1", [version]);
+
     public SqlStep Delete(long version) => new($"DELETE FROM {_quoted} WHERE version = $1", [version]);
 
     public IReadOnlyList<SqlStep> CreateProgressIfMissing() => _progress.CreateIfMissing();
