@@ -47,7 +47,9 @@ public static class MigrateCommand
                 await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run with --help to see the commands and their arguments.").ConfigureAwait(false);
+            var command = parsed.CommandResult.Command;
+            var arguments = command.Arguments.Select(a => a.Arity.MinimumNumberOfValues > 0 ? $"<{a.Name}>" : $"[{a.Name}]");
+            await error.WriteLineAsync($"Usage: {string.Join(" ", [command.Name, .. arguments])}; run with --help to see the commands and their options.").ConfigureAwait(false);
             return UsageExitCode;
         }
 
