@@ -14,7 +14,16 @@ internal static class ProjectAssembly
             throw new ToolException($"The assembly {path} does not exist: build the project first, or give --project to have it built.");
         }
 
-        return new ProjectLoadContext(path).LoadFromAssemblyPath(path);
+        var loaded = new ProjectLoadContext(path).LoadFromAssemblyPath(path);
+        var theirs = loaded.GetReferencedAssemblies().FirstOrDefault(a => a.Name == "Migrations.Core")?.Version;
+        var ours = typeof(Migration).Assembly.GetName().Version;
+        if (theirs is not null && ours is not null && theirs > ours)
+        {
+            // The project's migrations run on the tool's copy of Migrations.Core: an older one may lack what they use.
+            throw new ToolException($"{Path.GetFileName(path)} uses Migrations.Core {theirs}, newer than this tool's {ours}: update the tool (dotnet tool update Migrations.Tool).");
+        }
+
+        return loaded;
     }
 
     /// <summary>The project file given, or the only one in the folder given (the current folder by default).</summary>
