@@ -52,10 +52,51 @@ internal static partial class DuckDbTypes
         _ => null,
     };
 
+    /// <summary>
+    /// The portable type a column of this store type was (or could have been) declared with, such
+    /// that <see cref="StoreType"/> gives the store type back; a type with no portable name stays as
+    /// it is (Custom). For reverse engineering a live database into migrations.
+    /// </summary>
+    /// <param name="storeType">The type as duckdb_columns() spells it.</param>
+    /// <param name="isEnum">Whether a name is an enum type of the database.</param>
+    public static ColumnType FromStoreType(string storeType, Func<string, bool> isEnum)
+    {
+        switch (storeType)
+        {
+            case "BOOLEAN": return ColumnType.Boolean;
+            case "SMALLINT": return ColumnType.Int16;
+            case "INTEGER": return ColumnType.Int32;
+            case "BIGINT": return ColumnType.Int64;
+            case "FLOAT": return ColumnType.Float32;
+            case "DOUBLE": return ColumnType.Float64;
+            case "VARCHAR": return ColumnType.Text;
+            case "DATE": return ColumnType.Date;
+            case "TIME": return ColumnType.Time;
+            case "TIMESTAMP": return ColumnType.Timestamp;
+            case "TIMESTAMP WITH TIME ZONE": return ColumnType.TimestampTz;
+            case "UUID": return ColumnType.Guid;
+            case "BLOB": return ColumnType.Binary;
+            case "JSON": return ColumnType.Json;
+        }
+
+        if (Decimal().Match(storeType) is { Success: true } sized)
+        {
+            return ColumnType.Decimal(
+                int.Parse(sized.Groups["precision"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(sized.Groups["scale"].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var unquoted = storeType.Trim('"');
+        return isEnum(unquoted) ? ColumnType.Enum(unquoted) : ColumnType.Custom(storeType);
+    }
+
     public static bool IsInteger(ColumnType type) => type.Kind is ColumnTypeKind.Int16 or ColumnTypeKind.Int32 or ColumnTypeKind.Int64;
 
     /// <summary>The type name without parameters or list brackets: <c>DECIMAL(10,2)[]</c> gives <c>DECIMAL</c>.</summary>
     private static string BaseName(string name) => TypeArguments().Replace(name, "").Trim();
+
+    [GeneratedRegex(@"^DECIMAL\((?<precision>\d+),(?<scale>\d+)\)$")]
+    private static partial Regex Decimal();
 
     [GeneratedRegex(@"\(.*\)|(\[\d*\])+$")]
     private static partial Regex TypeArguments();

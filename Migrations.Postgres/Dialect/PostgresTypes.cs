@@ -41,6 +41,45 @@ internal static partial class PostgresTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown portable column type."),
     };
 
+    /// <summary>
+    /// The portable type a column of this store type was (or could have been) declared with, such
+    /// that <see cref="StoreType"/> gives the store type back; a type with no portable name stays as
+    /// it is (Custom). For reverse engineering a live database into migrations.
+    /// </summary>
+    /// <param name="storeType">The type as pg_catalog's format_type spells it.</param>
+    /// <param name="isEnum">Whether a name is an enum type of the database.</param>
+    public static ColumnType FromStoreType(string storeType, Func<string, bool> isEnum)
+    {
+        switch (storeType)
+        {
+            case "boolean": return ColumnType.Boolean;
+            case "smallint": return ColumnType.Int16;
+            case "integer": return ColumnType.Int32;
+            case "bigint": return ColumnType.Int64;
+            case "real": return ColumnType.Float32;
+            case "double precision": return ColumnType.Float64;
+            case "text": return ColumnType.Text;
+            case "date": return ColumnType.Date;
+            case "time without time zone": return ColumnType.Time;
+            case "timestamp without time zone": return ColumnType.Timestamp;
+            case "timestamp with time zone": return ColumnType.TimestampTz;
+            case "uuid": return ColumnType.Guid;
+            case "bytea": return ColumnType.Binary;
+            case "jsonb": return ColumnType.Json;
+        }
+
+        if (Sized().Match(storeType) is { Success: true } sized)
+        {
+            var first = int.Parse(sized.Groups["first"].Value, System.Globalization.CultureInfo.InvariantCulture);
+            return sized.Groups["kind"].Value == "character varying"
+                ? ColumnType.String(first)
+                : ColumnType.Decimal(first, sized.Groups["second"].Success ? int.Parse(sized.Groups["second"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0);
+        }
+
+        var unquoted = storeType.Trim('"');
+        return isEnum(unquoted) ? ColumnType.Enum(unquoted) : ColumnType.Custom(storeType);
+    }
+
     public static string? Problem(ColumnType type) => type.Kind switch
     {
         ColumnTypeKind.Decimal when type.Precision is not (>= 1 and <= 1000) => $"PostgreSQL numerics have 1 to 1000 digits, not {type.Precision}.",
@@ -58,4 +97,7 @@ internal static partial class PostgresTypes
 
     [GeneratedRegex(@"\(.*\)|(\[\d*\])+$")]
     private static partial Regex TypeArguments();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<kind>character varying|numeric)\((?<first>\d+)(,(?<second>\d+))?\)$")]
+    private static partial System.Text.RegularExpressions.Regex Sized();
 }
