@@ -59,7 +59,7 @@ public sealed partial class MigrationRunner
         var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
         var actual = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
         var known = applied.Select(a => catalog.Find(a.Version)).OfType<MigrationInfo>().ToArray();
-        var drift = await ShadowSchema.DriftAsync(_dialect, _options.History, actual, known, cancellationToken).ConfigureAwait(false);
+        var drift = await ShadowSchema.DriftAsync(_dialect, _options, actual, known, cancellationToken).ConfigureAwait(false);
         return drift with { UnknownVersions = applied.Where(a => catalog.Find(a.Version) is null).Select(a => a.Version).ToArray() };
     }
 
@@ -101,7 +101,7 @@ public sealed partial class MigrationRunner
             if (verifySchema)
             {
                 var actual = await _dialect.ReadSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
-                var drift = await ShadowSchema.DriftAsync(_dialect, _options.History, actual, migrations, cancellationToken).ConfigureAwait(false);
+                var drift = await ShadowSchema.DriftAsync(_dialect, _options, actual, migrations, cancellationToken).ConfigureAwait(false);
                 if (!drift.IsClean)
                 {
                     throw new MigrationValidationException([
@@ -171,7 +171,8 @@ public sealed partial class MigrationRunner
     /// before the canonical checksum carry the older form, which is computed only for them.
     /// </summary>
     private bool Matches(MigrationInfo info, AppliedMigration row) =>
-        ChecksumOf(info) == row.Checksum || OperationChecksum.ComputeLegacy(UpOperations(info)) == row.Checksum;
+        ChecksumOf(info) == row.Checksum ||
+        _legacyChecksums.GetOrAdd(info.Version, _ => OperationChecksum.ComputeLegacy(UpOperations(info))) == row.Checksum;
 
     /// <summary>Refuses edited and out-of-order migrations before anything runs, unless the options allow them (then logs them).</summary>
     private void CheckHistory(MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion)

@@ -19,6 +19,7 @@ public sealed partial class MigrationRunner
     private readonly ILogger _logger;
     private readonly Lazy<MigrationCatalog> _catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _legacyChecksums = new();
     private readonly PlanningContext _planning;
 
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>

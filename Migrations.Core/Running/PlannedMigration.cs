@@ -10,6 +10,7 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     private const int BackgroundChecksumValues = 100_000;
 
     private Task<string>? _checksum;
+    private IReadOnlyList<MigrationOperation>? _planningOperations;
 
     public MigrationPlan Plan { get; set; } = new([]);
 
@@ -18,7 +19,7 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     /// runner's options ask for it and the migration does not (kept out of <see cref="Operations"/>,
     /// which the checksum covers).
     /// </summary>
-    public IReadOnlyList<MigrationOperation> PlanningOperations =>
+    public IReadOnlyList<MigrationOperation> PlanningOperations => _planningOperations ??=
         SafeRewrites && !Operations.Any(o => o is SafeRewritesOperation) ? [SafeRewritesOperation.Default, .. Operations] : Operations;
 
     /// <summary>True when the runner's options ask for safe rewrites of every migration.</summary>

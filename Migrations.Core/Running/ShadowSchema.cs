@@ -13,14 +13,14 @@ namespace Migrations.Running;
 internal static class ShadowSchema
 {
     public static async Task<SchemaDrift> DriftAsync(
-        IMigrationDialect dialect, HistoryTableOptions history, SchemaModel actual, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
+        IMigrationDialect dialect, MigrationRunnerOptions runner, SchemaModel actual, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
     {
-        var expected = await BuildAsync(dialect, history, migrations, cancellationToken).ConfigureAwait(false);
+        var expected = await BuildAsync(dialect, runner, migrations, cancellationToken).ConfigureAwait(false);
         var version = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
-        return SchemaDrift.Compare(dialect.Name, version, expected, actual, table => !IsHistory(table, history));
+        return SchemaDrift.Compare(dialect.Name, version, expected, actual, table => !IsHistory(table, runner.History));
     }
 
-    private static async Task<SchemaModel> BuildAsync(IMigrationDialect dialect, HistoryTableOptions history, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
+    private static async Task<SchemaModel> BuildAsync(IMigrationDialect dialect, MigrationRunnerOptions runner, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
     {
         var shadow = await dialect.CreateShadowAsync(cancellationToken).ConfigureAwait(false);
         await using (shadow.ConfigureAwait(false))
@@ -28,10 +28,11 @@ internal static class ShadowSchema
             if (migrations.Count > 0)
             {
                 // Exactly the given migrations, in version order, as they are in the code now.
-                var options = new MigrationRunnerOptions { AllowChangedMigrations = true, AllowOutOfOrder = true };
-                options.History.TableName = history.TableName;
-                options.History.Schema = history.Schema;
+                var options = runner.Copy();
+                options.Assemblies.Clear();
+                options.MigrationTypes.Clear();
                 options.Add([.. migrations.Select(m => m.Type)]);
+                (options.AllowChangedMigrations, options.AllowOutOfOrder, options.Lint) = (true, true, Linting.LintMode.Off);
                 try
                 {
                     await new MigrationRunner(shadow.Dialect, options).MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -31,10 +31,11 @@ internal static class PostgresSafeRewrites
         _ => null,
     };
 
-    private static SqlStep NotValid(MigrationOperation operation) =>
-        PostgresSqlGenerator.Generate(operation).Single() is var step
-            ? step with { Sql = step.Sql + " NOT VALID", Comment = "added NOT VALID: new rows are checked from now on, existing rows are not scanned under the lock" }
-            : throw new InvalidOperationException();
+    private static SqlStep NotValid(MigrationOperation operation)
+    {
+        var step = PostgresSqlGenerator.Generate(operation).Single();
+        return step with { Sql = step.Sql + " NOT VALID", Comment = "added NOT VALID: new rows are checked from now on, existing rows are not scanned under the lock" };
+    }
 
     private static SqlStep Validate(TableName table, string constraint) =>
         new($"ALTER TABLE {Quote(table)} VALIDATE CONSTRAINT {Quote(constraint)}")
