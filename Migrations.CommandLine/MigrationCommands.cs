@@ -81,7 +81,7 @@ internal static class MigrationCommands
 
         var baselineVersion = new Argument<long>("version") { Description = "The last migration whose changes the database already has." };
         var noVerify = new Option<bool>("--no-verify") { Description = "Record the migrations without comparing the schema first." };
-        var baseline = new Command("baseline", "Records the migrations up to a version as applied without running them, for a database made before migrations were used.") { baselineVersion, noVerify };
+        var baseline = new Command("baseline", "Records the migrations up to a version as applied without running them, after checking the schema matches: for a database made before migrations were used, or changes made by hand and captured with diff.") { baselineVersion, noVerify };
         baseline.SetAction(async (result, token) =>
         {
             foreach (var recorded in await runner(result).BaselineAsync(result.GetValue(baselineVersion), !result.GetValue(noVerify), token).ConfigureAwait(false))

@@ -79,6 +79,9 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => Task.FromResult(DuckDbShadow.Create());
 
     /// <inheritdoc />
+    public ISchemaDeclarations Declarations => DuckDbDeclarations.Instance;
+
+    /// <inheritdoc />
     public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.DuckDbLintRules.All;
 
     string ISqlLiterals.Literal(object? value) => DuckDbSql.ScriptLiteral(value);

@@ -60,6 +60,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
     public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => PostgresShadow.CreateAsync(_dataSource, cancellationToken);
 
     /// <inheritdoc />
+    public ISchemaDeclarations Declarations => PostgresDeclarations.Instance;
+
+    /// <inheritdoc />
     public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.PostgresLintRules.All;
 
     string IConditionalScripts.RunIf(string isApplied, bool whenApplied, IReadOnlyList<string> statements) =>

@@ -19,7 +19,7 @@ foreach (var option in new Option[] { assembly, project, connection, connectionN
 }
 
 var loggers = new List<ILoggerFactory>();
-MigrationCommands.AddTo(root, result =>
+MigrationRunner CreateRunner(ParseResult result)
 {
     var migrations = ProjectAssembly.Load(result.GetValue(assembly), result.GetValue(project));
     var connectionString = ConnectionSource.Resolve(result.GetValue(connection), result.GetValue(connectionName), migrations);
@@ -32,8 +32,14 @@ MigrationCommands.AddTo(root, result =>
     var options = new MigrationRunnerOptions();
     options.Assemblies.Add(migrations);
     return new MigrationRunner(DialectFactory.Create(result.GetValue(provider), connectionString), options, logging.CreateLogger<MigrationRunner>());
-}, Console.Out);
+}
+
+MigrationCommands.AddTo(root, CreateRunner, Console.Out);
 root.Subcommands.Add(NewMigrationCommand.Create(project, Console.Out));
+foreach (var command in ScaffoldCommands.Create(project, CreateRunner, Console.Out))
+{
+    root.Subcommands.Add(command);
+}
 
 try
 {

@@ -178,10 +178,23 @@ public sealed class MigrationBuilder
     /// <param name="principalTable">The referenced table.</param>
     /// <param name="principalColumns">The referenced columns.</param>
     /// <param name="name">The constraint's name; derived from the columns when null.</param>
-    /// <param name="schema">The schema of both tables, or null for the default.</param>
-    public MigrationBuilder AddForeignKey(string table, string[] columns, string principalTable, string[] principalColumns, string? name = null, string? schema = null) =>
+    /// <param name="schema">The schema of the referencing table (and of the referenced one unless <paramref name="principalSchema"/> is given), or null for the default.</param>
+    /// <param name="onDelete">What happens to referencing rows when the referenced row is deleted.</param>
+    /// <param name="onUpdate">What happens to referencing rows when the referenced key changes.</param>
+    /// <param name="principalSchema">The referenced table's schema when it differs from <paramref name="schema"/>.</param>
+    public MigrationBuilder AddForeignKey(
+        string table,
+        string[] columns,
+        string principalTable,
+        string[] principalColumns,
+        string? name = null,
+        string? schema = null,
+        ReferentialAction onDelete = ReferentialAction.NoAction,
+        ReferentialAction onUpdate = ReferentialAction.NoAction,
+        string? principalSchema = null) =>
         Add(new AddForeignKeyOperation(new TableName(table, schema), new ForeignKeyConstraint(
-            name ?? ConstraintNames.ForeignKey(table, columns), columns, new TableName(principalTable, schema), principalColumns)));
+            name ?? ConstraintNames.ForeignKey(table, columns), columns, new TableName(principalTable, principalSchema ?? schema), principalColumns)
+        { OnDelete = onDelete, OnUpdate = onUpdate }));
 
     /// <summary>Adds a check constraint to an existing table.</summary>
     /// <param name="table">The table.</param>

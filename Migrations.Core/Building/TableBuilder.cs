@@ -85,20 +85,22 @@ public sealed class TableBuilder
     /// <param name="name">The constraint's name; derived from the columns when null.</param>
     /// <param name="schema">The referenced table's schema, or null for the default.</param>
     /// <param name="onDelete">What happens when the referenced row is deleted.</param>
+    /// <param name="onUpdate">What happens when the referenced key changes.</param>
     public TableBuilder ForeignKey(
         string[] columns,
         string principalTable,
         string[] principalColumns,
         string? name = null,
         string? schema = null,
-        ReferentialAction onDelete = ReferentialAction.NoAction)
+        ReferentialAction onDelete = ReferentialAction.NoAction,
+        ReferentialAction onUpdate = ReferentialAction.NoAction)
     {
         _foreignKeys.Add(new ForeignKeyConstraint(
             name ?? ConstraintNames.ForeignKey(_table.Name, columns),
             columns,
             new TableName(principalTable, schema),
             principalColumns)
-        { OnDelete = onDelete });
+        { OnDelete = onDelete, OnUpdate = onUpdate });
         return this;
     }
 

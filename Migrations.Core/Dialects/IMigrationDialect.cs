@@ -47,6 +47,9 @@ public interface IMigrationDialect
     Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) =>
         throw new NotSupportedException($"{Name} cannot make a scratch database, so the schema the migrations make cannot be compared with this one.");
 
+    /// <summary>How this database's schema is declared again with operations (reverse engineering and diffs); null when the dialect cannot.</summary>
+    ISchemaDeclarations? Declarations => null;
+
     /// <summary>The safety rules for this database, beyond the rules every database shares.</summary>
     IReadOnlyList<Linting.LintRule> LintRules => [];
 

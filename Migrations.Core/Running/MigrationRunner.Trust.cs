@@ -64,17 +64,18 @@ public sealed partial class MigrationRunner
     }
 
     /// <summary>
-    /// Adopts a database made before the team used migrations: records the known migrations up to
-    /// <paramref name="version"/> as applied without running them, so that the next run applies only
-    /// the later ones. Refused when the history already has rows. By default the database's schema is
-    /// first compared with the schema those migrations make (see <see cref="GetDriftAsync"/>), and
-    /// nothing is recorded unless they match.
+    /// Records the known migrations up to <paramref name="version"/> that the history lacks as applied,
+    /// without running them: for a database made before the team used migrations (the history is
+    /// empty), or one whose changes were made by hand and then captured in a migration (see
+    /// <see cref="DiffAsync"/>). The next run applies only the later ones. By default the database's
+    /// schema is first compared with the schema the migrations up to the version make (see
+    /// <see cref="GetDriftAsync"/>), and nothing is recorded unless they match.
     /// </summary>
     /// <param name="version">The version the database's schema stands at: a known migration's version.</param>
     /// <param name="verifySchema">Compare the schema first; false records the rows on your word alone.</param>
     /// <param name="cancellationToken">Cancels the wait for the lock, the comparison and the writes.</param>
     /// <returns>The migrations recorded as applied.</returns>
-    /// <exception cref="MigrationValidationException">The version is unknown, the history has rows, or the schema differs.</exception>
+    /// <exception cref="MigrationValidationException">The version is unknown, the history already records every migration up to it or a later one, or the schema differs.</exception>
     public async Task<IReadOnlyList<MigrationInfo>> BaselineAsync(long version, bool verifySchema = true, CancellationToken cancellationToken = default)
     {
         var catalog = Catalog();
@@ -85,23 +86,32 @@ public sealed partial class MigrationRunner
             ]);
         }
 
-        var migrations = catalog.Migrations.Where(m => m.Version <= version).ToArray();
+        var upTo = catalog.Migrations.Where(m => m.Version <= version).ToArray();
         return await WithLockAsync(async connection =>
         {
             var history = _dialect.History(_options.History);
             var (exists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
-            if (applied.Count > 0)
+            if (applied.Any(a => a.Version > version))
             {
                 throw new MigrationValidationException([
-                    $"Cannot baseline at version {version}: the history already records {applied.Count} applied migrations (versions {applied[0].Version} to {applied[^1].Version}). " +
-                    "A baseline is for a database that has never been migrated; nothing was recorded. Run MigrateAsync to apply what is pending.",
+                    $"Cannot baseline at version {version}: the history already records later migrations ({string.Join(", ", applied.Where(a => a.Version > version).Select(a => a.Version))}); nothing was recorded. " +
+                    "Baseline at the newest version the database has, or run MigrateAsync to apply what is pending.",
+                ]);
+            }
+
+            var migrations = upTo.Where(m => !applied.Any(a => a.Version == m.Version)).ToArray();
+            if (migrations.Length == 0)
+            {
+                throw new MigrationValidationException([
+                    $"Cannot baseline at version {version}: the history already records {applied.Count} applied migrations (versions {applied[0].Version} to {applied[^1].Version}), every one up to that version; nothing was recorded. " +
+                    "Run MigrateAsync to apply what is pending.",
                 ]);
             }
 
             if (verifySchema)
             {
                 var actual = await _dialect.ReadSchemaAsync(connection, cancellationToken).ConfigureAwait(false);
-                var drift = await ShadowSchema.DriftAsync(_dialect, _options, actual, migrations, cancellationToken).ConfigureAwait(false);
+                var drift = await ShadowSchema.DriftAsync(_dialect, _options, actual, upTo, cancellationToken).ConfigureAwait(false);
                 if (!drift.IsClean)
                 {
                     throw new MigrationValidationException([

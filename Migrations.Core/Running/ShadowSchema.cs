@@ -20,7 +20,7 @@ internal static class ShadowSchema
         return SchemaDrift.Compare(dialect.Name, version, expected, actual, table => !IsHistory(table, runner.History));
     }
 
-    private static async Task<SchemaModel> BuildAsync(IMigrationDialect dialect, MigrationRunnerOptions runner, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
+    public static async Task<SchemaModel> BuildAsync(IMigrationDialect dialect, MigrationRunnerOptions runner, IReadOnlyList<MigrationInfo> migrations, CancellationToken cancellationToken)
     {
         var shadow = await dialect.CreateShadowAsync(cancellationToken).ConfigureAwait(false);
         await using (shadow.ConfigureAwait(false))
@@ -54,7 +54,7 @@ internal static class ShadowSchema
     }
 
     /// <summary>The history table and its progress table: the runner's own, kept apart from the schema.</summary>
-    private static bool IsHistory(TableName table, HistoryTableOptions history) =>
+    public static bool IsHistory(TableName table, HistoryTableOptions history) =>
         (history.Schema is null || string.Equals(table.Schema, history.Schema, StringComparison.Ordinal)) &&
         (table.Name == history.TableName || table.Name == history.TableName + "_progress");
 }

@@ -15,4 +15,10 @@ public sealed record ColumnModel(string Name, string StoreType, bool IsNullable,
 
     /// <summary>The comment on the column, or null.</summary>
     public string? Comment { get; init; }
+
+    /// <summary>
+    /// Whether the database generates the column's values itself (PostgreSQL's identity columns).
+    /// DuckDB has none: the library gives such a column a sequence default, which the model shows as that.
+    /// </summary>
+    public bool IsIdentity { get; init; }
 }

@@ -49,6 +49,7 @@ public static class SchemaText
                 yield return (key, $"{key}: " + (columnPositions ? $"#{position} " : "") + c.StoreType +
                     (c.Collation is null ? "" : $" COLLATE {c.Collation}") +
                     (c.GeneratedSql is null ? "" : $" GENERATED ALWAYS AS ({c.GeneratedSql})") +
+                    (c.IsIdentity ? " IDENTITY" : "") +
                     (c.IsNullable ? "" : " NOT NULL") +
                     (c.DefaultSql is null ? "" : $" DEFAULT {c.DefaultSql}") + Comment(c.Comment));
             }
@@ -65,7 +66,7 @@ public static class SchemaText
 
             foreach (var f in table.ForeignKeys)
             {
-                yield return Entry("foreign key", $"{f.Name} on {name}", $" ({string.Join(", ", f.Columns)}) references {f.PrincipalTable} ({string.Join(", ", f.PrincipalColumns)})");
+                yield return Entry("foreign key", $"{f.Name} on {name}", $" ({string.Join(", ", f.Columns)}) references {f.PrincipalTable} ({string.Join(", ", f.PrincipalColumns)}){Action("delete", f.OnDelete)}{Action("update", f.OnUpdate)}");
             }
 
             foreach (var c in table.CheckConstraints)
@@ -97,6 +98,8 @@ public static class SchemaText
     }
 
     private static (string Key, string Line) Entry(string kind, string name, string definition) => ($"{kind} {name}", $"{kind} {name}{definition}");
+
+    private static string Action(string change, ReferentialAction action) => action == ReferentialAction.NoAction ? "" : $" on {change} {action}";
 
     private static string Comment(string? comment) => comment is null ? "" : $" -- {comment}";
 }

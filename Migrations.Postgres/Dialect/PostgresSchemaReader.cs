@@ -13,7 +13,7 @@ namespace Migrations.Postgres.Dialect;
 internal static class PostgresSchemaReader
 {
     private const string Columns = """
-        SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid)
+        SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), NOT a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity <> ''
           FROM pg_catalog.pg_attribute a
           JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -37,7 +37,7 @@ internal static class PostgresSchemaReader
                ARRAY(SELECT a.attname FROM unnest(k.conkey) WITH ORDINALITY u(attnum, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.i)::text[],
                rn.nspname, rc.relname,
                ARRAY(SELECT a.attname FROM unnest(k.confkey) WITH ORDINALITY u(attnum, i) JOIN pg_catalog.pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.attnum ORDER BY u.i)::text[],
-               CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END
+               CASE WHEN k.contype = 'c' THEN pg_get_expr(k.conbin, k.conrelid) END, k.confdeltype::text, k.confupdtype::text
           FROM pg_catalog.pg_constraint k
           JOIN pg_catalog.pg_class c ON c.oid = k.conrelid
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
@@ -59,7 +59,13 @@ internal static class PostgresSchemaReader
            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid)
         """;
 
-    private const string Sequences = "SELECT schemaname, sequencename, coalesce(last_value + increment_by, start_value), increment_by FROM pg_catalog.pg_sequences";
+    // A sequence an identity column owns (pg_depend type 'i') goes with its column.
+    private const string Sequences = """
+        SELECT s.schemaname, s.sequencename, coalesce(s.last_value + s.increment_by, s.start_value), s.increment_by,
+               EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
+                          AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass AND d.deptype = 'i')
+          FROM pg_catalog.pg_sequences s
+        """;
 
     private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
 
@@ -67,7 +73,7 @@ internal static class PostgresSchemaReader
     {
         var columns = await DbQuery.ListAsync(connection, Columns, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
-            Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5))), cancellationToken).ConfigureAwait(false);
+            Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5)) { IsIdentity = r.GetBoolean(6) }), cancellationToken).ConfigureAwait(false);
         var constraints = (await DbQuery.ListAsync(connection, Constraints, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Type: r.GetString(2),
@@ -75,11 +81,13 @@ internal static class PostgresSchemaReader
             Columns: r.GetFieldValue<string[]>(4),
             Principal: r.IsDBNull(6) ? default : new TableName(r.GetString(6), r.GetString(5)),
             PrincipalColumns: r.IsDBNull(7) ? [] : r.GetFieldValue<string[]>(7),
-            Check: r.IsDBNull(8) ? null : r.GetString(8)), cancellationToken).ConfigureAwait(false)).ToLookup(c => c.Table);
+            Check: r.IsDBNull(8) ? null : r.GetString(8),
+            OnDelete: Action(r, 9),
+            OnUpdate: Action(r, 10)), cancellationToken).ConfigureAwait(false)).ToLookup(c => c.Table);
         var indexes = (await DbQuery.ListAsync(connection, Indexes, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Index: new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(4), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false)).ToLookup(i => i.Table, i => i.Index);
-        var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)), cancellationToken).ConfigureAwait(false);
+        var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)) { ForIdentity = r.GetBoolean(4) }, cancellationToken).ConfigureAwait(false);
         var views = await DbQuery.ListAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
         var enums = await DbQuery.ListAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
 
@@ -91,11 +99,21 @@ internal static class PostgresSchemaReader
             {
                 PrimaryKey = primaryKey.Name is null ? null : new PrimaryKeyConstraint(primaryKey.Name, primaryKey.Columns),
                 UniqueConstraints = own.Where(c => c.Type == "u").Select(c => new UniqueConstraint(c.Name, c.Columns)).ToArray(),
-                ForeignKeys = own.Where(c => c.Type == "f").Select(c => new ForeignKeyConstraint(c.Name, c.Columns, c.Principal, c.PrincipalColumns)).ToArray(),
+                ForeignKeys = own.Where(c => c.Type == "f").Select(c => new ForeignKeyConstraint(c.Name, c.Columns, c.Principal, c.PrincipalColumns) { OnDelete = c.OnDelete, OnUpdate = c.OnUpdate }).ToArray(),
                 CheckConstraints = own.Where(c => c.Type == "c").Select(c => new CheckConstraint(c.Name, c.Check ?? "")).ToArray(),
                 Indexes = indexes[g.Key].ToArray(),
             };
         }).ToArray();
         return new SchemaModel(tables, sequences) { Enums = enums, Views = views };
     }
+
+    /// <summary>pg_constraint's one-letter referential actions.</summary>
+    private static ReferentialAction Action(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? ReferentialAction.NoAction : reader.GetString(ordinal) switch
+    {
+        "c" => ReferentialAction.Cascade,
+        "n" => ReferentialAction.SetNull,
+        "d" => ReferentialAction.SetDefault,
+        "r" => ReferentialAction.Restrict,
+        _ => ReferentialAction.NoAction,
+    };
 }

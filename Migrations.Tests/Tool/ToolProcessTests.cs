@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Migrations.Tests.Postgres;
 using Migrations.Tests.Support;
@@ -18,13 +17,13 @@ public class ToolProcessTests : DuckDbFileTests
     {
         var connection = $"Data Source={Db.Path}";
 
-        var pending = await RunAsync("status", "--assembly", QuickStart, "--connection", connection);
-        var up = await RunAsync("up", "--assembly", QuickStart, "--connection", connection);
-        var json = await RunAsync("status", "--json", "--assembly", QuickStart, "--connection", connection);
-        var clean = await RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
+        var pending = await ToolProcess.RunAsync("status", "--assembly", QuickStart, "--connection", connection);
+        var up = await ToolProcess.RunAsync("up", "--assembly", QuickStart, "--connection", connection);
+        var json = await ToolProcess.RunAsync("status", "--json", "--assembly", QuickStart, "--connection", connection);
+        var clean = await ToolProcess.RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
         Db.Execute("CREATE TABLE by_hand (id INTEGER)");
-        var drift = await RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
-        var script = await RunAsync("script", "--assembly", QuickStart, "--connection", connection);
+        var drift = await ToolProcess.RunAsync("drift", "--assembly", QuickStart, "--connection", connection);
+        var script = await ToolProcess.RunAsync("script", "--assembly", QuickStart, "--connection", connection);
 
         Assert.That(pending, Is.EqualTo((0, "Version       Description                  State\n------------  ---------------------------  -----\n202611211200  Create customers and orders  pending\n0 applied, 1 pending of 1 known; database at version 0.\n")));
         Assert.That(up.Code, Is.Zero, up.Output);
@@ -37,7 +36,7 @@ public class ToolProcessTests : DuckDbFileTests
         Assert.That(drift.Output, Does.Contain("not made by the migrations: table main.by_hand"));
         Assert.That(script, Is.EqualTo((0, "-- DuckDB: 0 to apply, 0 to revert\n")));
 
-        var down = await RunAsync("down", "0", "--assembly", QuickStart, "--connection", connection);
+        var down = await ToolProcess.RunAsync("down", "0", "--assembly", QuickStart, "--connection", connection);
         Assert.That(down.Output, Does.Contain("reverted  202611211200"));
         Assert.That(Db.Exists("customers"), Is.False);
     }
@@ -45,10 +44,10 @@ public class ToolProcessTests : DuckDbFileTests
     [Test]
     public async Task Wrong_arguments_exit_2_and_failures_exit_1_with_what_to_do()
     {
-        var usage = await RunAsync("down", "--assembly", QuickStart);
-        var noConnection = await RunAsync("status", "--assembly", QuickStart);
-        var missing = await RunAsync("status", "--assembly", "/nowhere/App.dll", "--connection", "Data Source=x.duckdb");
-        var provider = await RunAsync("status", "--assembly", QuickStart, "--connection", "Data Source=x.duckdb", "--provider", "oracle");
+        var usage = await ToolProcess.RunAsync("down", "--assembly", QuickStart);
+        var noConnection = await ToolProcess.RunAsync("status", "--assembly", QuickStart);
+        var missing = await ToolProcess.RunAsync("status", "--assembly", "/nowhere/App.dll", "--connection", "Data Source=x.duckdb");
+        var provider = await ToolProcess.RunAsync("status", "--assembly", QuickStart, "--connection", "Data Source=x.duckdb", "--provider", "oracle");
 
         Assert.That(usage.Code, Is.EqualTo(2));
         Assert.That(usage.Output, Does.Contain("Required argument missing for command: 'down'"));
@@ -63,8 +62,8 @@ public class ToolProcessTests : DuckDbFileTests
         var folder = Directory.CreateTempSubdirectory("migrations-new-").FullName;
         await File.WriteAllTextAsync(Path.Combine(folder, "Shop.Api.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><RootNamespace>Shop</RootNamespace></PropertyGroup></Project>");
 
-        var written = await RunAsync("new", "AddCustomerEmail", "--project", folder);
-        var again = await RunAsync("new", "AddCustomerEmail", "--project", folder);
+        var written = await ToolProcess.RunAsync("new", "AddCustomerEmail", "--project", folder);
+        var again = await ToolProcess.RunAsync("new", "AddCustomerEmail", "--project", folder);
 
         var file = Directory.GetFiles(Path.Combine(folder, "Migrations")).Single();
         var version = Path.GetFileName(file).Split('_')[0];
@@ -84,9 +83,9 @@ public class ToolProcessTests : DuckDbFileTests
         var example = BuiltProgram.Path("examples/Postgres");
         var environment = new Dictionary<string, string> { ["ConnectionStrings__Shop"] = database };
 
-        var up = await RunAsync(environment, "up", "--assembly", example, "--connection-name", "Shop");
-        var lint = await RunAsync(environment, "lint", "--assembly", example, "--connection-name", "Shop");
-        var drift = await RunAsync(environment, "drift", "--assembly", example, "--connection-name", "Shop");
+        var up = await ToolProcess.RunAsync(environment, "up", "--assembly", example, "--connection-name", "Shop");
+        var lint = await ToolProcess.RunAsync(environment, "lint", "--assembly", example, "--connection-name", "Shop");
+        var drift = await ToolProcess.RunAsync(environment, "drift", "--assembly", example, "--connection-name", "Shop");
 
         Assert.That(up.Code, Is.Zero, up.Output);
         using var connection = new Npgsql.NpgsqlConnection(database);
@@ -95,31 +94,5 @@ public class ToolProcessTests : DuckDbFileTests
         Assert.That(await count.ExecuteScalarAsync(), Is.GreaterThan(0L), "the students' JSON beside the example's assembly was loaded");
         Assert.That(lint, Is.EqualTo((0, "No findings.\n")));
         Assert.That(drift.Code, Is.Zero, drift.Output);
-    }
-
-    private static Task<(int Code, string Output)> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
-
-    /// <summary>Runs the tool; the output is standard output, then standard error (the log left out).</summary>
-    private static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(BuiltProgram.Path("Migrations.Tool", "dotnet-migrations"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("MIGRATIONS_CONNECTION");
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var log = (await error).Split('\n').Where(l => !l.StartsWith("info:", StringComparison.Ordinal) && !l.StartsWith("warn:", StringComparison.Ordinal) && !l.StartsWith("dbug:", StringComparison.Ordinal));
-        return (process.ExitCode, await output + string.Join("\n", log));
     }
 }
