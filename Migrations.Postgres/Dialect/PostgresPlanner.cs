@@ -223,11 +223,16 @@ internal sealed class PostgresPlanner : IMigrationPlanner
             .SelectMany(t => t.Columns.Where(c => EnumOf(model, t, c) == type).Select(c => (Table: t.Name, Column: c)))
             .ToList();
 
-    /// <summary>The enum type of a column: PostgreSQL spells it qualified unless it is in the table's schema.</summary>
+    /// <summary>
+    /// The enum type of a column: PostgreSQL spells it qualified unless it is visible on the search
+    /// path, so an unqualified name is the type of the table's schema or else of the default schema.
+    /// </summary>
     private EnumModel? EnumOf(SchemaModel model, TableModel table, ColumnModel column)
     {
         var type = column.StoreType.Replace("\"", "", StringComparison.Ordinal);
-        return model.Enums.FirstOrDefault(e => type == $"{e.Name.Schema}.{e.Name.Name}" || (type == e.Name.Name && _names.SameName(table.Name.Schema!, e.Name.Schema!)));
+        return model.Enums.FirstOrDefault(e => type == $"{e.Name.Schema}.{e.Name.Name}")
+            ?? model.Enums.FirstOrDefault(e => type == e.Name.Name && _names.SameName(table.Name.Schema!, e.Name.Schema!))
+            ?? model.Enums.FirstOrDefault(e => type == e.Name.Name && _names.SameName(PostgresSql.DefaultSchema, e.Name.Schema!));
     }
 
     /// <summary>A concurrent index build; a failed earlier build leaves an INVALID index behind, which IF NOT EXISTS would keep, so it is dropped first.</summary>

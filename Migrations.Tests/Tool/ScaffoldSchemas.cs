@@ -107,6 +107,30 @@ internal static class ScaffoldSchemas
         CREATE VIEW busy_customers AS SELECT id, email FROM customer_orders WHERE orders > 10;
         """;
 
+    /// <summary>Changes made by hand after the scaffold, for diff to capture.</summary>
+    public const string PostgresChanges = """
+        ALTER TABLE customers ADD COLUMN phone varchar(30);
+        ALTER TABLE products ALTER COLUMN sku TYPE varchar(60);
+        ALTER TABLE reviews ALTER COLUMN body SET NOT NULL;
+        ALTER TABLE settings DROP COLUMN "Display Name";
+        ALTER TABLE coupons DROP CONSTRAINT ck_coupons_dates;
+        ALTER TABLE orders ALTER COLUMN ordered_on DROP DEFAULT;
+        CREATE INDEX ix_customers_name ON customers (name);
+        ALTER TYPE mood ADD VALUE 'ecstatic' AFTER 'happy';
+        CREATE TABLE gift_cards (code varchar(20) PRIMARY KEY, customer_id bigint REFERENCES customers (id), balance numeric(10, 2) NOT NULL DEFAULT 0);
+        DROP VIEW busy_customers;
+        """;
+
+    /// <summary>Changes made by hand after the scaffold, for diff to capture.</summary>
+    public const string DuckDbChanges = """
+        ALTER TABLE customers ADD COLUMN phone VARCHAR;
+        ALTER TABLE audit_log ALTER COLUMN entry DROP NOT NULL;
+        ALTER TABLE settings DROP COLUMN "Display Name";
+        CREATE INDEX ix_customers_name ON customers (name);
+        CREATE TABLE gift_cards (code VARCHAR PRIMARY KEY, customer_id BIGINT REFERENCES customers (id), balance DECIMAL(10, 2) NOT NULL DEFAULT 0);
+        DROP VIEW busy_customers;
+        """;
+
     /// <summary>On DuckDB, identity columns are the library's own (a marked sequence behind a default), so one table is made by a migration first.</summary>
     [Migration(1, "Tickets with an identity column")]
     public sealed class Tickets : Migration
