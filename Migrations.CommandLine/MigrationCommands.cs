@@ -25,7 +25,7 @@ internal static class MigrationCommands
         {
             var migrations = runner(result);
             var found = await migrations.GetStatusAsync(token).ConfigureAwait(false);
-            writer.Write(result.GetValue(json) ? StatusJson.Render(found) : StatusTable.Render(found, migrations.Migrations));
+            writer.Write(result.GetValue(json) ? StatusJson.Render(found) : StatusTable.Render(found, migrations.Migrations, TerminalText.For(writer)));
             return 0;
         });
 
@@ -108,6 +108,7 @@ internal static class MigrationCommands
 
     private static int Report(TextWriter writer, MigrationResult result)
     {
+        var paint = TerminalText.For(writer);
         if (result.NothingToDo)
         {
             writer.WriteLine("Nothing to do: the database is already at the requested version.");
@@ -115,12 +116,12 @@ internal static class MigrationCommands
 
         foreach (var applied in result.Applied)
         {
-            writer.WriteLine($"applied   {applied}");
+            writer.WriteLine($"{paint.Good("applied")}   {applied}");
         }
 
         foreach (var reverted in result.Reverted)
         {
-            writer.WriteLine($"reverted  {reverted}");
+            writer.WriteLine($"{paint.Waiting("reverted")}  {reverted}");
         }
 
         return 0;

@@ -7,13 +7,14 @@ namespace Migrations.CommandLine;
 /// <summary>Writes a migration status as a text table a person can read.</summary>
 internal static class StatusTable
 {
-    public static string Render(MigrationStatus status, IReadOnlyList<MigrationInfo> known)
+    public static string Render(MigrationStatus status, IReadOnlyList<MigrationInfo> known, TerminalText? terminal = null)
     {
+        var paint = terminal ?? new TerminalText(colours: false);
         var changed = status.Changed.Select(c => c.Version).ToHashSet();
         var rows = status.Applied
-            .Select(a => (a.Version, a.Description, State: changed.Contains(a.Version) ? "changed since applied" : "applied " + a.AppliedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)))
-            .Concat(status.Pending.Select(p => (p.Version, p.Description, State: status.OutOfOrder.Contains(p) ? "pending, out of order" : "pending")))
-            .Concat(status.Unknown.Select(u => (u.Version, u.Description, State: "unknown to this build")))
+            .Select(a => (a.Version, a.Description, State: changed.Contains(a.Version) ? paint.Bad("changed since applied") : paint.Good("applied " + a.AppliedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture))))
+            .Concat(status.Pending.Select(p => (p.Version, p.Description, State: status.OutOfOrder.Contains(p) ? paint.Bad("pending, out of order") : paint.Waiting("pending"))))
+            .Concat(status.Unknown.Select(u => (u.Version, u.Description, State: paint.Bad("unknown to this build"))))
             .OrderBy(r => r.Version)
             .ToList();
         var versionWidth = Math.Max("Version".Length, rows.Select(r => r.Version.ToString(CultureInfo.InvariantCulture).Length).DefaultIfEmpty(0).Max());

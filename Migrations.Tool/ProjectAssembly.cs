@@ -6,9 +6,9 @@ namespace Migrations.Tool;
 /// <summary>Finds (and with --project, builds) the assembly that holds the migrations, and loads it.</summary>
 internal static class ProjectAssembly
 {
-    public static Assembly Load(FileInfo? assembly, FileSystemInfo? project)
+    public static Assembly Load(FileInfo? assembly, FileSystemInfo? project, string? configuration)
     {
-        var path = assembly?.FullName ?? Build(ProjectFile(project));
+        var path = assembly?.FullName ?? Build(ProjectFile(project), configuration);
         if (!File.Exists(path))
         {
             throw new ToolException($"The assembly {path} does not exist: build the project first, or give --project to have it built.");
@@ -48,11 +48,12 @@ internal static class ProjectAssembly
                 : $"{found.Length} projects in {folder.FullName} ({string.Join(", ", found.Select(f => f.Name))}): name one with --project.");
     }
 
-    /// <summary>Builds the project and returns the path of the assembly it built.</summary>
-    private static string Build(FileInfo project)
+    /// <summary>Builds the project (in its default configuration, Debug, unless one is given) and returns the path of the assembly it built.</summary>
+    private static string Build(FileInfo project, string? configuration)
     {
-        Run("build", $"\"{project.FullName}\" --nologo -v quiet");
-        return Run("msbuild", $"\"{project.FullName}\" -getProperty:TargetPath -nologo").Trim();
+        var property = configuration is null ? "" : $" -p:Configuration=\"{configuration}\"";
+        Run("build", $"\"{project.FullName}\" --nologo -v quiet{property}");
+        return Run("msbuild", $"\"{project.FullName}\" -getProperty:TargetPath -nologo{property}").Trim();
     }
 
     private static string Run(string verb, string arguments)

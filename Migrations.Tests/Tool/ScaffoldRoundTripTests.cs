@@ -99,8 +99,10 @@ public class ScaffoldRoundTripTests
             var recorded = await ToolProcess.RunAsync("baseline", capturedVersion, "--project", project, "--connection", source);
             Assert.That(recorded, Is.EqualTo((0, $"recorded  {capturedVersion} CaptureHandChanges \"Capture hand changes\"\n")), await File.ReadAllTextAsync(captured));
 
-            var changed = await ToolProcess.RunAsync("up", "--project", project, "--connection", target);
+            var changed = await ToolProcess.RunAsync("up", "--project", project, "--configuration", "Release", "--connection", target);
             Assert.That(changed.Code, Is.Zero, changed.Output + "\n" + await File.ReadAllTextAsync(captured));
+            Assert.That(changed.Output, Does.Contain($"applied   {capturedVersion} CaptureHandChanges"));
+            Assert.That(File.Exists(Path.Combine(project, "bin", "Release", "net10.0", "Adopted.dll")), "--configuration Release built the project in Release");
             Assert.That(Lines(await ReadAsync(targetDialect, openTarget)), Is.EqualTo(Lines(await ReadAsync(sourceDialect, openSource))), await File.ReadAllTextAsync(captured));
 
             var back = await ToolProcess.RunAsync("down", version, "--project", project, "--connection", target);
