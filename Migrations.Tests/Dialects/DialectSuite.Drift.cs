@@ -70,7 +70,8 @@ public abstract partial class DialectSuite
         var tooEarly = Assert.ThrowsAsync<MigrationValidationException>(() => WithRunnerAsync(r => r.BaselineAsync(1), typeof(Library), typeof(Shelves)));
         var unknown = Assert.ThrowsAsync<MigrationValidationException>(() => WithRunnerAsync(r => r.BaselineAsync(7), typeof(Library), typeof(Shelves)));
 
-        Assert.That(withHistory!.Problems.Single(), Does.StartWith("Cannot baseline at version 2: the history already records 2 applied migrations (versions 1 to 2)."));
+        Assert.That(withHistory!.Problems.Single(), Is.EqualTo(
+            "Cannot baseline at version 2: the history already records 2 applied migrations (versions 1 to 2), every one up to that version; nothing was recorded. Run MigrateAsync to apply what is pending."));
         Assert.That(differs!.Problems, Is.EqualTo(new[]
         {
             "Cannot baseline at version 2: the database's schema is not what the migrations up to 2 make, so recording them as applied would be untrue; nothing was recorded. " +
@@ -83,6 +84,21 @@ public abstract partial class DialectSuite
 
         await WithRunnerAsync(r => r.BaselineAsync(2, verifySchema: false), typeof(Library), typeof(Shelves));
         Assert.That(Rows("SELECT version FROM __migrations_history ORDER BY version").Select(r => Long(r[0])), Is.EqualTo(new[] { 1L, 2L }));
+    }
+
+    [Test]
+    public async Task A_baseline_records_a_migration_whose_changes_a_migrated_database_already_has()
+    {
+        // Shelves' changes were made by hand and then captured in a migration: the history lacks only its row.
+        await MigrateAsync(typeof(Library), typeof(Shelves));
+        Execute("DELETE FROM __migrations_history WHERE version = 2");
+
+        var recorded = await WithRunnerAsync(r => r.BaselineAsync(2), typeof(Library), typeof(Shelves));
+        var later = Assert.ThrowsAsync<MigrationValidationException>(() => WithRunnerAsync(r => r.BaselineAsync(1), typeof(Library), typeof(Shelves)));
+
+        Assert.That(recorded.Select(m => m.Version), Is.EqualTo(new[] { 2L }));
+        Assert.That(Rows("SELECT version FROM __migrations_history ORDER BY version").Select(r => Long(r[0])), Is.EqualTo(new[] { 1L, 2L }));
+        Assert.That(later!.Problems.Single(), Does.StartWith("Cannot baseline at version 1: the history already records later migrations (2); nothing was recorded."));
     }
 
     private async Task<T> WithRunnerAsync<T>(Func<MigrationRunner, Task<T>> use, params Type[] migrations)
