@@ -37,8 +37,8 @@ public sealed partial class MigrationRunner
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var actual = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
-        var expected = await ShadowSchema.BuildAsync(_dialect, _options, migrations, cancellationToken).ConfigureAwait(false);
-        return SchemaDiffer.Diff(expected, actual, declarations, t => !ShadowSchema.IsHistory(t, _options.History));
+        var (expected, restated) = await ShadowSchema.CompareAsync(_dialect, _options, actual, migrations, cancellationToken).ConfigureAwait(false);
+        return SchemaDiffer.Diff(expected, restated, declarations, t => !ShadowSchema.IsHistory(t, _options.History));
     }
 
     private ISchemaDeclarations Declarations() => _dialect.Declarations

@@ -46,7 +46,7 @@ internal static class SchemaScaffolder
         var views = DependencyOrder.Sort(model.Views, v => model.Views.Where(o => o != v && Mentions(v.Sql, o.Name.Name))).Select(v => v.Item).ToArray();
         up.AddRange(views.Select(v => new SqlOperation(declarations.CreateView(v))));
 
-        down.AddRange(views.Reverse().Select(v => new SqlOperation($"DROP VIEW {ScaffoldNames.Qualified(v.Name)}")));
+        down.AddRange(views.AsEnumerable().Reverse().Select(v => new SqlOperation($"DROP VIEW {ScaffoldNames.Qualified(v.Name)}")));
         down.AddRange(later.Select(f => new DropConstraintOperation(f.Table, f.ForeignKey.Name)));
         down.AddRange(order.Select(o => o.Item).Reverse().Select(t => new DropTableOperation(names.Of(t.Name))));
         down.AddRange(sequences.Select(s => new DropSequenceOperation(names.Of(s.Name))));

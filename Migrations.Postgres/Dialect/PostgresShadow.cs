@@ -63,6 +63,41 @@ internal sealed class PostgresShadow : IShadowDatabase
         return prefix + suffix;
     }
 
+    /// <summary>
+    /// Declares the check on an empty temporary copy of the table (NOT VALID, nothing to scan) and reads
+    /// back how PostgreSQL prints it, all rolled back; an expression the copy refuses restates as null.
+    /// </summary>
+    public async Task<string?> RestateCheckAsync(Operations.TableName table, string expression, CancellationToken cancellationToken)
+    {
+        var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var npgsql = (NpgsqlConnection)connection.Connection;
+            var transaction = await npgsql.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                try
+                {
+                    await ExecuteAsync(npgsql, $"CREATE TEMP TABLE restated_check (LIKE {Quote(table)}) ON COMMIT DROP", cancellationToken).ConfigureAwait(false);
+                    await ExecuteAsync(npgsql, $"ALTER TABLE restated_check ADD CONSTRAINT restated CHECK ({expression}) NOT VALID", cancellationToken).ConfigureAwait(false);
+                    var read = new NpgsqlCommand("SELECT pg_get_expr(conbin, conrelid) FROM pg_catalog.pg_constraint WHERE conrelid = 'pg_temp.restated_check'::regclass AND conname = 'restated'", npgsql, transaction);
+                    await using (read.ConfigureAwait(false))
+                    {
+                        return await read.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+                    }
+                }
+                catch (PostgresException)
+                {
+                    return null;
+                }
+                finally
+                {
+                    await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                }
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _dialect.DisposeAsync().ConfigureAwait(false);
