@@ -20,19 +20,27 @@ foreach (var option in new Option[] { assembly, project, configuration, connecti
 }
 
 var loggers = new List<ILoggerFactory>();
-MigrationRunner CreateRunner(ParseResult result)
+System.Reflection.Assembly LoadMigrations(ParseResult result) =>
+    ProjectAssembly.Load(result.GetValue(assembly), result.GetValue(project), result.GetValue(configuration));
+
+ILoggerFactory Logging(ParseResult result)
 {
-    var migrations = ProjectAssembly.Load(result.GetValue(assembly), result.GetValue(project), result.GetValue(configuration));
-    var connectionString = ConnectionSource.Resolve(result.GetValue(connection), result.GetValue(connectionName), migrations);
     var logging = LoggerFactory.Create(b => b
         .AddSimpleConsole(o => o.SingleLine = true)
         // The log goes to standard error, so that standard output carries only results (JSON, scripts).
         .AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace)
         .AddFilter((_, level) => level >= (result.GetValue(verbose) ? LogLevel.Debug : LogLevel.Information)));
     loggers.Add(logging);
+    return logging;
+}
+
+MigrationRunner CreateRunner(ParseResult result)
+{
+    var migrations = LoadMigrations(result);
+    var connectionString = ConnectionSource.Resolve(result.GetValue(connection), result.GetValue(connectionName), migrations);
     var options = new MigrationRunnerOptions();
     options.Assemblies.Add(migrations);
-    return new MigrationRunner(DialectFactory.Create(result.GetValue(provider), connectionString), options, logging.CreateLogger<MigrationRunner>());
+    return new MigrationRunner(DialectFactory.Create(result.GetValue(provider), connectionString), options, Logging(result).CreateLogger<MigrationRunner>());
 }
 
 MigrationCommands.AddTo(root, CreateRunner, Console.Out);
@@ -41,6 +49,8 @@ foreach (var command in ScaffoldCommands.Create(project, CreateRunner, Console.O
 {
     root.Subcommands.Add(command);
 }
+
+root.Subcommands.Add(FleetCommands.Create(LoadMigrations, Logging, connection, Console.Out));
 
 try
 {

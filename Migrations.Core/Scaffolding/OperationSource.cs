@@ -77,12 +77,11 @@ internal static class OperationSource
         (column.IsIdentity ? ".Identity()" : column.IsNullable ? "" : ".NotNull()") +
         (Default(column.Default) ?? "");
 
+    /// <summary>The column builder's type method: the <see cref="ColumnType"/> factory's name where there is one.</summary>
     private static string TypeCall(ColumnType type) => type.Kind switch
     {
-        ColumnTypeKind.String => $"String({type.Length?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""})",
-        ColumnTypeKind.Decimal => FormattableString.Invariant($"Decimal({type.Precision}, {type.Scale})"),
-        ColumnTypeKind.Enum => $"Enum({S(type.Name!)})",
         ColumnTypeKind.Custom => $"Type({Type(type)})",
+        ColumnTypeKind.String or ColumnTypeKind.Decimal or ColumnTypeKind.Enum => Type(type)["ColumnType.".Length..],
         _ => $"{type.Kind}()",
     };
 

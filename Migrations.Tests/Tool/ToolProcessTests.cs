@@ -95,4 +95,36 @@ public class ToolProcessTests : DuckDbFileTests
         Assert.That(lint, Is.EqualTo((0, "No findings.\n")));
         Assert.That(drift.Code, Is.Zero, drift.Output);
     }
+
+    [Test]
+    public async Task Fleet_up_and_status_over_a_folder_of_duckdb_files()
+    {
+        var folder = Directory.CreateTempSubdirectory("migrations-fleet-tool-").FullName;
+        foreach (var name in new[] { "north", "south" })
+        {
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(folder, name + ".duckdb")}");
+            connection.Open();
+        }
+
+        var up = await ToolProcess.RunAsync("fleet", "--duckdb-folder", folder, "up", "--assembly", QuickStart);
+        var again = await ToolProcess.RunAsync("fleet", "--duckdb-folder", folder, "up", "--assembly", QuickStart);
+        var status = await ToolProcess.RunAsync("fleet", "--duckdb-folder", folder, "--json", "status", "--assembly", QuickStart);
+        var unnamed = await ToolProcess.RunAsync("fleet", "up", "--assembly", QuickStart);
+
+        Assert.That(up.Code, Is.Zero, up.Output);
+        Assert.That(up.Output, Does.Contain("north.duckdb  Migrated    applied 1, reverted 0").And.Contain("2 Migrated of 2 targets."));
+        Assert.That(again.Output, Does.Contain("2 UpToDate of 2 targets."));
+        using var json = JsonDocument.Parse(status.Output);
+        Assert.That(json.RootElement.EnumerateArray().Select(t => t.GetProperty("version").GetInt64()), Is.EqualTo(new[] { 202611211200L, 202611211200L }));
+        Assert.That(unnamed, Is.EqualTo((1, "Name the fleet: --duckdb-folder <folder> for DuckDB files, or --postgres --pattern <LIKE pattern> for the databases of a server.\n")));
+        using (var read = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(folder, "south.duckdb")}"))
+        {
+            read.Open();
+            using var command = read.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM customers";
+            Assert.That(command.ExecuteScalar(), Is.Not.Null, "the quick start's table is in the second file");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
 }
