@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres|testkit|safedeploy]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|postgres|testkit|safedeploy|fleet [files] [databases]]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -45,6 +45,12 @@ if (only is "all" or "testkit")
 if (only is "all" or "safedeploy")
 {
     await SafeDeployBenchmarks.RunAsync();
+}
+
+if (only is "fleet")
+{
+    // Not part of "all": it makes 5,000 files and 1,000 databases.
+    await FleetBenchmarks.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000, args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200);
 }
 
 Directory.Delete(directory, recursive: true);
