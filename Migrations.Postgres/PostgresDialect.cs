@@ -15,6 +15,7 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly bool _ownsDataSource;
+    private readonly PostgresConventions _conventions = PostgresConventions.Instance;
 
     /// <summary>Migrates the database a connection string names.</summary>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -25,6 +26,24 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
         _ownsDataSource = true;
     }
 
+    /// <summary>
+    /// Migrates one schema of a database, as for one tenant of many: names the migrations leave
+    /// without a schema (tables, types, sequences, raw SQL through the search path) land in it, its
+    /// history table is its own, runners of different schemas do not wait for each other, and only
+    /// its objects are read (drift, lint). The schema is made when it does not exist.
+    /// </summary>
+    /// <param name="connectionString">An Npgsql connection string; its search path is set to the schema, then public.</param>
+    /// <param name="schema">The schema.</param>
+    public PostgresDialect(string connectionString, string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        Schema = schema;
+        _conventions = new PostgresConventions(schema);
+        _dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = $"{PostgresSql.Quote(schema)}, public" }.ConnectionString);
+        _ownsDataSource = true;
+    }
+
     /// <summary>Migrates through a data source you own; it is not disposed.</summary>
     /// <param name="dataSource">An Npgsql data source.</param>
     public PostgresDialect(NpgsqlDataSource dataSource) => _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
@@ -32,35 +51,39 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
     /// <inheritdoc />
     public string Name => "PostgreSQL";
 
+    /// <summary>The schema this dialect migrates when made for one; null for the whole database (names without a schema in public).</summary>
+    public string? Schema { get; }
+
     /// <inheritdoc />
     public async Task<DialectConnection> OpenAsync(CancellationToken cancellationToken) =>
         new(await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false), owned: true);
 
     /// <inheritdoc />
     public Task<IAsyncDisposable> AcquireLockAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        PostgresRunLock.AcquireAsync(connection, cancellationToken);
+        PostgresRunLock.AcquireAsync(connection, PostgresRunLock.KeyFor(Schema), cancellationToken);
 
     /// <inheritdoc />
-    public IHistoryTableSql History(HistoryTableOptions options) => new PostgresHistoryTableSql(options);
+    public IHistoryTableSql History(HistoryTableOptions options) => new PostgresHistoryTableSql(
+        Schema is null || options.Schema is not null ? options : new HistoryTableOptions { TableName = options.TableName, Schema = Schema });
 
     /// <inheritdoc />
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);
 
     /// <inheritdoc />
-    public Task<Migrations.Schema.SchemaModel> ReadSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => PostgresSchemaReader.ReadAsync(connection, cancellationToken);
+    public Task<Migrations.Schema.SchemaModel> ReadSchemaAsync(DbConnection connection, CancellationToken cancellationToken) => PostgresSchemaReader.ReadAsync(connection, cancellationToken, Schema);
 
     /// <inheritdoc />
     public ProviderError? Classify(Exception exception) => PostgresErrors.Classify(exception);
 
     /// <inheritdoc />
-    public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) => new PostgresPlanner(connection, context);
+    public IMigrationPlanner CreatePlanner(DbConnection connection, PlanningContext context) =>
+        Schema is null ? new PostgresPlanner(connection, context) : new SchemaPlanner(new PostgresPlanner(connection, context, _conventions), Schema);
 
     /// <inheritdoc />
-    /// <inheritdoc />
-    public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => PostgresShadow.CreateAsync(_dataSource, cancellationToken);
+    public Task<IShadowDatabase> CreateShadowAsync(CancellationToken cancellationToken) => PostgresShadow.CreateAsync(_dataSource, Schema, cancellationToken);
 
     /// <inheritdoc />
-    public ISchemaDeclarations Declarations => PostgresDeclarations.Instance;
+    public ISchemaDeclarations Declarations => Schema is null ? PostgresDeclarations.Instance : new PostgresDeclarations(Schema);
 
     /// <inheritdoc />
     public IReadOnlyList<Migrations.Linting.LintRule> LintRules => Linting.PostgresLintRules.All;
@@ -72,4 +95,11 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
 
     /// <summary>Disposes the data source this dialect created from a connection string.</summary>
     public ValueTask DisposeAsync() => _ownsDataSource ? _dataSource.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Plans a tenant's operations with every name put in its schema.</summary>
+    private sealed class SchemaPlanner(IMigrationPlanner planner, string schema) : IMigrationPlanner
+    {
+        public Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken) =>
+            planner.PlanAsync(operations.Select(o => SchemaQualifier.Qualify(o, schema)).ToArray(), cancellationToken);
+    }
 }

@@ -4,11 +4,12 @@ using Migrations.Schema;
 namespace Migrations.Postgres.Dialect;
 
 /// <summary>PostgreSQL's naming and type conventions for the schema model.</summary>
-internal sealed class PostgresConventions : ISchemaConventions
+internal sealed class PostgresConventions(string defaultSchema) : ISchemaConventions
 {
-    public static PostgresConventions Instance { get; } = new();
+    public static PostgresConventions Instance { get; } = new(PostgresSql.DefaultSchema);
 
-    public string DefaultSchema => PostgresSql.DefaultSchema;
+    /// <summary>Where names without a schema live: <c>public</c>, or the tenant's schema of a dialect made for one.</summary>
+    public string DefaultSchema => defaultSchema;
 
     // Identifiers are always quoted, so PostgreSQL compares them exactly.
     public StringComparer NameComparer => StringComparer.Ordinal;

@@ -5,11 +5,11 @@ using Migrations.Schema;
 namespace Migrations.Postgres.Dialect;
 
 /// <summary>Declares a PostgreSQL schema again with operations.</summary>
-internal sealed class PostgresDeclarations : ISchemaDeclarations
+internal sealed class PostgresDeclarations(string defaultSchema) : ISchemaDeclarations
 {
-    public static PostgresDeclarations Instance { get; } = new();
+    public static PostgresDeclarations Instance { get; } = new(PostgresSql.DefaultSchema);
 
-    public string DefaultSchema => PostgresSql.DefaultSchema;
+    public string DefaultSchema => defaultSchema;
 
     public ColumnDefinition DeclareColumn(TableModel table, ColumnModel column, SchemaModel schema) =>
         new(column.Name, PostgresTypes.FromStoreType(column.StoreType, name => schema.Enums.Any(e => e.Name.Name == name)))

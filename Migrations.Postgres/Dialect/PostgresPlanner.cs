@@ -16,7 +16,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     /// <summary>From this many rows on, data goes through COPY; fewer stay readable INSERTs in scripts.</summary>
     private const int CopyThreshold = 50;
 
-    private readonly NameResolver _names = new(PostgresConventions.Instance);
+    private readonly NameResolver _names;
     private readonly SchemaTracker _schema;
     private readonly List<TableName> _enumsCreatedHere = [];
     private readonly HashSet<TableName> _tablesCreatedInRun = [];
@@ -25,11 +25,13 @@ internal sealed class PostgresPlanner : IMigrationPlanner
     private readonly DbConnection _connection;
     private readonly PlanningContext _context;
 
-    public PostgresPlanner(DbConnection connection, PlanningContext? context = null)
+    public PostgresPlanner(DbConnection connection, PlanningContext? context = null, PostgresConventions? conventions = null)
     {
         _connection = connection;
         _context = context ?? PlanningContext.None;
-        _schema = new SchemaTracker(ct => PostgresSchemaReader.ReadAsync(connection, ct), PostgresConventions.Instance);
+        var names = conventions ?? PostgresConventions.Instance;
+        _names = new NameResolver(names);
+        _schema = new SchemaTracker(ct => PostgresSchemaReader.ReadAsync(connection, ct), names);
     }
 
     public async Task<MigrationPlan> PlanAsync(IReadOnlyList<MigrationOperation> operations, CancellationToken cancellationToken)
@@ -232,6 +234,7 @@ internal sealed class PostgresPlanner : IMigrationPlanner
         var type = column.StoreType.Replace("\"", "", StringComparison.Ordinal);
         return model.Enums.FirstOrDefault(e => type == $"{e.Name.Schema}.{e.Name.Name}")
             ?? model.Enums.FirstOrDefault(e => type == e.Name.Name && _names.SameName(table.Name.Schema!, e.Name.Schema!))
+            ?? model.Enums.FirstOrDefault(e => type == e.Name.Name && _names.SameName(_names.Resolve(new TableName(type)).Schema!, e.Name.Schema!))
             ?? model.Enums.FirstOrDefault(e => type == e.Name.Name && _names.SameName(PostgresSql.DefaultSchema, e.Name.Schema!));
     }
 

@@ -14,23 +14,31 @@ internal static class PostgresRunLock
     /// <summary>The lock's key: "Migrati" in ASCII, so it is recognisable in pg_locks.</summary>
     public const long Key = 0x4D_69_67_72_61_74_69;
 
-    public static async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key for the runners of one schema (a tenant's): its name hashed, so that tenants of one
+    /// database migrate side by side while two runners of one tenant still take turns.
+    /// </summary>
+    public static long KeyFor(string? schema) => schema is null
+        ? Key
+        : BitConverter.ToInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("Migrations schema " + schema)), 0);
+
+    public static async Task<IAsyncDisposable> AcquireAsync(DbConnection connection, long key, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", cancellationToken).ConfigureAwait(false);
-        return new Release(connection);
+        await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", key, cancellationToken).ConfigureAwait(false);
+        return new Release(connection, key);
     }
 
-    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbConnection connection, string sql, long lockKey, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         var key = command.CreateParameter();
-        key.Value = Key;
+        key.Value = lockKey;
         command.Parameters.Add(key);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class Release(DbConnection connection) : IAsyncDisposable
+    private sealed class Release(DbConnection connection, long key) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -42,7 +50,7 @@ internal static class PostgresRunLock
 
             try
             {
-                await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None).ConfigureAwait(false);
+                await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", key, CancellationToken.None).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DbException or InvalidOperationException or IOException or TimeoutException)
             {

@@ -69,7 +69,10 @@ internal static class PostgresSchemaReader
 
     private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
 
-    public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken)
+    /// <param name="connection">An open connection.</param>
+    /// <param name="cancellationToken">Cancels the reading.</param>
+    /// <param name="onlySchema">Read only this schema's objects (a tenant's); all schemas when null.</param>
+    public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken, string? onlySchema = null)
     {
         var columns = await DbQuery.ListAsync(connection, Columns, r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
@@ -104,7 +107,14 @@ internal static class PostgresSchemaReader
                 Indexes = indexes[g.Key].ToArray(),
             };
         }).ToArray();
-        return new SchemaModel(tables, sequences) { Enums = enums, Views = views };
+        var model = new SchemaModel(tables, sequences) { Enums = enums, Views = views };
+        return onlySchema is null ? model : new SchemaModel(
+            model.Tables.Where(t => t.Name.Schema == onlySchema).ToArray(),
+            model.Sequences.Where(s => s.Name.Schema == onlySchema).ToArray())
+        {
+            Enums = model.Enums.Where(e => e.Name.Schema == onlySchema).ToArray(),
+            Views = model.Views.Where(v => v.Name.Schema == onlySchema).ToArray(),
+        };
     }
 
     /// <summary>pg_constraint's one-letter referential actions.</summary>

@@ -23,7 +23,7 @@ internal sealed class PostgresShadow : IShadowDatabase
 
     public IMigrationDialect Dialect => _dialect;
 
-    public static async Task<IShadowDatabase> CreateAsync(NpgsqlDataSource server, CancellationToken cancellationToken)
+    public static async Task<IShadowDatabase> CreateAsync(NpgsqlDataSource server, string? schema, CancellationToken cancellationToken)
     {
         var connection = await server.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
@@ -45,7 +45,7 @@ internal sealed class PostgresShadow : IShadowDatabase
             var clone = connection.CloneWith(target.ConnectionString);
             await using (clone.ConfigureAwait(false))
             {
-                return new PostgresShadow(server, name, new PostgresDialect(clone.ConnectionString));
+                return new PostgresShadow(server, name, schema is null ? new PostgresDialect(clone.ConnectionString) : new PostgresDialect(clone.ConnectionString, schema));
             }
         }
     }

@@ -58,6 +58,66 @@ public class PostgresFleetTests
         Assert.That(status.AllGood, status.ToString());
     }
 
+    [Test]
+    public async Task Tenant_schemas_of_one_database_each_get_their_own_objects_history_and_lock()
+    {
+        var database = await PostgresServer.Instance.CreateDatabaseAsync("tenants");
+        await ExecuteAsync(database, "CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b; CREATE SCHEMA tenant_c; CREATE SCHEMA other");
+        var options = new MigrationRunnerOptions().Add([.. FleetMigrations.All, typeof(TenantNotes)]);
+        var fleet = new FleetRunner(PostgresFleet.Schemas(database, "tenant\\_%"), options, new FleetOptions { MaxParallelism = 3, BusyWait = TimeSpan.FromMilliseconds(500) });
+
+        FleetResult first;
+        await using (var holder = new NpgsqlConnection(database))
+        {
+            // A runner of the whole database holds its lock: the tenants' runners do not wait for it.
+            await holder.OpenAsync();
+            await using var take = new NpgsqlCommand("SELECT pg_advisory_lock($1)", holder) { Parameters = { new() { Value = Migrations.Postgres.Dialect.PostgresRunLock.Key } } };
+            await take.ExecuteNonQueryAsync();
+            first = await fleet.MigrateAsync();
+        }
+
+        await using (var single = new PostgresDialect(database, "tenant_new"))
+        {
+            await new MigrationRunner(single, options).MigrateAsync();
+        }
+
+        var second = await fleet.MigrateAsync();
+        var status = await fleet.GetStatusAsync(includeDrift: true);
+
+        Assert.That(first.Targets.Select(t => $"{t.Target}:{t.Outcome}"), Is.EqualTo(new[] { "tenant_a:Migrated", "tenant_b:Migrated", "tenant_c:Migrated" }), first.ToString());
+        Assert.That(second.Targets.Select(t => t.Outcome), Is.All.EqualTo(FleetOutcome.UpToDate));
+        var tables = await ListAsync(database, "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1");
+        Assert.That(tables, Is.EqualTo(new[] { "tenant_a", "tenant_b", "tenant_c", "tenant_new" }.SelectMany(t => new[] { $"{t}.__migrations_history", $"{t}.accounts", $"{t}.invoices", $"{t}.notes" })));
+        Assert.That(await ListAsync(database, "SELECT confrelid::regclass::text FROM pg_constraint WHERE conrelid = 'tenant_b.invoices'::regclass AND contype = 'f'"), Is.EqualTo(new[] { "tenant_b.accounts" }));
+        Assert.That(await ListAsync(database, "SELECT typnamespace::regnamespace::text FROM pg_type WHERE typname = 'mood' ORDER BY 1"), Is.EqualTo(new[] { "tenant_a", "tenant_b", "tenant_c", "tenant_new" }));
+        Assert.That(await ListAsync(database, "SELECT version::text FROM tenant_c.__migrations_history ORDER BY version"), Is.EqualTo(new[] { "1", "2", "3", "4" }));
+        Assert.That(status.AllGood, status.ToString());
+    }
+
+    /// <summary>An enum type and raw SQL that names no schema: both land in the tenant's.</summary>
+    [Migration(4, "Tenant notes")]
+    public sealed class TenantNotes : Migration
+    {
+        public override void Up(Migrations.Building.MigrationBuilder m) => m
+            .CreateEnum("mood", "sad", "ok")
+            .Sql("CREATE TABLE notes (body text, mood mood)");
+    }
+
+    private static async Task<List<string>> ListAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
