@@ -21,6 +21,7 @@ internal static class FleetCommands
         var folder = new Option<DirectoryInfo?>("--duckdb-folder") { Description = "The folder of DuckDB files to migrate.", Recursive = true };
         var pattern = new Option<string>("--pattern") { Description = "Which files of the folder (*.duckdb by default), or which databases of the server (a LIKE pattern such as tenant_%).", Recursive = true };
         var postgres = new Option<bool>("--postgres") { Description = "Migrate the databases of the server --connection reaches whose names match --pattern.", Recursive = true };
+        var schemas = new Option<bool>("--postgres-schemas") { Description = "Migrate the schemas of the database --connection names whose names match --pattern, each as its own tenant.", Recursive = true };
         var parallelism = new Option<int>("--parallelism") { Description = "How many databases at once.", DefaultValueFactory = _ => 4, Recursive = true };
         var json = new Option<bool>("--json") { Description = "Write the results as JSON.", Recursive = true };
 
@@ -63,21 +64,24 @@ internal static class FleetCommands
             return found.Targets.Any(t => t.Status is null) ? MigrateCommand.FailedExitCode : 0;
         });
 
-        var fleet = new Command("fleet", "The migrations on many databases at once: --duckdb-folder <folder> [--pattern *.duckdb], or --postgres --pattern <LIKE pattern> with --connection to the server.")
+        var fleet = new Command("fleet", "The migrations on many databases at once: --duckdb-folder <folder> [--pattern *.duckdb], --postgres --pattern <LIKE pattern> with --connection to the server, or --postgres-schemas --pattern <LIKE pattern> with --connection to the database.")
         {
-            folder, pattern, postgres, parallelism, json, up, status,
+            folder, pattern, postgres, schemas, parallelism, json, up, status,
         };
         return fleet;
 
         FleetRunner Runner(ParseResult result, FleetOptions options)
         {
-            var targets = (result.GetValue(folder), result.GetValue(postgres)) switch
+            string Server() => result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionSource.Variable)
+                ?? throw new ToolException("A PostgreSQL fleet needs --connection (to any database of the server for --postgres, to the tenants' database for --postgres-schemas).");
+            string Pattern() => result.GetValue(pattern)
+                ?? throw new ToolException("A PostgreSQL fleet needs --pattern, a LIKE pattern for the names (for example tenant_%).");
+            var targets = (result.GetValue(folder), result.GetValue(postgres), result.GetValue(schemas)) switch
             {
-                ({ } dir, false) => DuckDbFleet.Files(dir.FullName, result.GetValue(pattern) ?? "*.duckdb"),
-                (null, true) => PostgresFleet.Databases(
-                    result.GetValue(connection) ?? Environment.GetEnvironmentVariable(ConnectionSource.Variable) ?? throw new ToolException("fleet --postgres needs --connection to the server (any database on it)."),
-                    result.GetValue(pattern) ?? throw new ToolException("fleet --postgres needs --pattern, a LIKE pattern for the databases' names (for example tenant_%).")),
-                _ => throw new ToolException("Name the fleet: --duckdb-folder <folder> for DuckDB files, or --postgres --pattern <LIKE pattern> for the databases of a server."),
+                ({ } dir, false, false) => DuckDbFleet.Files(dir.FullName, result.GetValue(pattern) ?? "*.duckdb"),
+                (null, true, false) => PostgresFleet.Databases(Server(), Pattern()),
+                (null, false, true) => PostgresFleet.Schemas(Server(), Pattern()),
+                _ => throw new ToolException("Name the fleet: --duckdb-folder <folder> for DuckDB files, --postgres --pattern <LIKE pattern> for the databases of a server, or --postgres-schemas --pattern <LIKE pattern> for the schemas of a database."),
             };
             var runnerOptions = new MigrationRunnerOptions();
             runnerOptions.Assemblies.Add(migrations(result));

@@ -116,7 +116,7 @@ public class ToolProcessTests : DuckDbFileTests
         Assert.That(again.Output, Does.Contain("2 UpToDate of 2 targets."));
         using var json = JsonDocument.Parse(status.Output);
         Assert.That(json.RootElement.EnumerateArray().Select(t => t.GetProperty("version").GetInt64()), Is.EqualTo(new[] { 202611211200L, 202611211200L }));
-        Assert.That(unnamed, Is.EqualTo((1, "Name the fleet: --duckdb-folder <folder> for DuckDB files, or --postgres --pattern <LIKE pattern> for the databases of a server.\n")));
+        Assert.That(unnamed, Is.EqualTo((1, "Name the fleet: --duckdb-folder <folder> for DuckDB files, --postgres --pattern <LIKE pattern> for the databases of a server, or --postgres-schemas --pattern <LIKE pattern> for the schemas of a database.\n")));
         using (var read = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Path.Combine(folder, "south.duckdb")}"))
         {
             read.Open();
