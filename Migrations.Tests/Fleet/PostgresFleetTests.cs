@@ -94,6 +94,35 @@ public class PostgresFleetTests
         Assert.That(status.AllGood, status.ToString());
     }
 
+    [Test]
+    public async Task A_target_over_its_timeout_is_rolled_back_and_reported_while_the_others_finish()
+    {
+        var quick = await PostgresServer.Instance.CreateDatabaseAsync("quick");
+        var slow = await PostgresServer.Instance.CreateDatabaseAsync("slow");
+        await ExecuteAsync(slow, "CREATE TABLE slow_marker (id integer)");
+        var targets = FleetTargets.Of(
+            new FleetTarget("quick", () => new PostgresDialect(quick)),
+            new FleetTarget("slow", () => new PostgresDialect(slow)));
+
+        var result = await new FleetRunner(targets, new MigrationRunnerOptions().Add([.. FleetMigrations.All, typeof(SlowOnMarkedDatabases)]),
+            new FleetOptions { TargetTimeout = TimeSpan.FromSeconds(2) }).MigrateAsync();
+
+        Assert.That(result.Targets.Select(t => $"{t.Target}:{t.Outcome}"), Is.EqualTo(new[] { "quick:Migrated", "slow:TimedOut" }), result.ToString());
+        Assert.That(result.Targets[1].Duration, Is.LessThan(TimeSpan.FromSeconds(20)));
+        Assert.That(await HistoryAsync(quick), Is.EqualTo(new[] { 1L, 2L, 3L, 5L }));
+        Assert.That(await HistoryAsync(slow), Is.EqualTo(new[] { 1L, 2L, 3L }), "the migration that ran over was rolled back; the ones before it stay");
+        Assert.That(await ListAsync(slow, "SELECT count(*)::text FROM information_schema.tables WHERE table_name = 'slow_log'"), Is.EqualTo(new[] { "0" }));
+    }
+
+    /// <summary>Takes 30 seconds where the marker table exists, no time elsewhere.</summary>
+    [Migration(5, "Slow on marked databases")]
+    public sealed class SlowOnMarkedDatabases : Migration
+    {
+        public override void Up(Migrations.Building.MigrationBuilder m) => m
+            .CreateTable("slow_log", t => t.Column("id", c => c.Int32()))
+            .Sql("SELECT pg_sleep(CASE WHEN to_regclass('slow_marker') IS NULL THEN 0 ELSE 30 END)");
+    }
+
     /// <summary>An enum type and raw SQL that names no schema: both land in the tenant's.</summary>
     [Migration(4, "Tenant notes")]
     public sealed class TenantNotes : Migration
