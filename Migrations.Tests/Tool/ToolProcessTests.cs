@@ -127,4 +127,43 @@ public class ToolProcessTests : DuckDbFileTests
 
         Directory.Delete(folder, recursive: true);
     }
+
+    [Test]
+    public async Task Scripts_lint_repair_baseline_scaffold_and_diff_against_the_postgres_example()
+    {
+        var database = await PostgresServer.Instance.CreateDatabaseAsync("toolall");
+        var example = BuiltProgram.Path("examples/Postgres");
+        var project = ToolProcess.NewProject("Shop");
+        string[] At(params string[] args) => [.. args, "--assembly", example, "--connection", database];
+
+        var script = await ToolProcess.RunAsync(At("script", "--from", "0", "--idempotent"));
+        var up = await ToolProcess.RunAsync(At("up"));
+        var lint = await ToolProcess.RunAsync(At("lint"));
+        var repair = await ToolProcess.RunAsync(At("repair"));
+        await using (var connection = new Npgsql.NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var change = new Npgsql.NpgsqlCommand("DELETE FROM __migrations_history WHERE version = 202611220900; ALTER TABLE staff ADD COLUMN phone text", connection);
+            await change.ExecuteNonQueryAsync();
+        }
+
+        var refused = await ToolProcess.RunAsync(At("baseline", "202611220900"));
+        var diff = await ToolProcess.RunAsync([.. At("diff", "StaffPhone"), "--project", project]);
+        var scaffold = await ToolProcess.RunAsync([.. At("scaffold"), "--project", project]);
+
+        Assert.That(script.Code, Is.Zero, script.Output);
+        Assert.That(script.Output, Does.Contain("DO $").And.Contain("CREATE TABLE \"public\".\"staff\""));
+        Assert.That(up.Code, Is.Zero, up.Output);
+        Assert.That(lint, Is.EqualTo((0, "No findings.\n")));
+        Assert.That(repair, Is.EqualTo((0, "Nothing to repair: every applied migration matches its history row.\n")));
+        Assert.That(refused.Code, Is.EqualTo(1));
+        Assert.That(refused.Output, Does.Contain("Cannot baseline at version 202611220900: the database's schema is not what the migrations up to 202611220900 make").And.Contain("public.staff.phone"));
+        Assert.That(diff.Code, Is.Zero, diff.Output);
+        var captured = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(project, "Migrations"), "*_StaffPhone.cs").Single());
+        Assert.That(captured, Does.Contain("namespace Shop.Migrations;").And.Contain("m.AddColumn(\"staff\", \"phone\", c => c.Text());").And.Contain("m.DropColumn(\"staff\", \"phone\");"));
+        Assert.That(scaffold.Code, Is.Zero, scaffold.Output);
+        var scaffolded = await File.ReadAllTextAsync(Directory.GetFiles(Path.Combine(project, "Migrations"), "*_InitialSchema.cs").Single());
+        Assert.That(scaffolded, Does.Contain("m.CreateEnum(\"role\", \"teacher\", \"student\"").And.Contain("m.CreateTable(\"staff\", t => t").And.Contain(".Column(\"phone\", c => c.Text())"));
+        Directory.Delete(project, recursive: true);
+    }
 }
