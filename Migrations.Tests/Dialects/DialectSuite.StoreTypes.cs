@@ -4,15 +4,12 @@ using Migrations.Operations;
 namespace Migrations.Tests.Dialects;
 
 /// <summary>
-/// Reading a schema back into declarations (for reverse engineering): every column type the
-/// database reports maps to a portable type that makes the same column type again.
+/// Reading a schema back into declarations (the dialect's ISchemaDeclarations, used by scaffold and
+/// diff): every column type the database reports maps to a portable type that makes the same column type again.
 /// </summary>
 public abstract partial class DialectSuite
 {
     private static readonly AsyncLocal<IReadOnlyList<ColumnDefinition>> CopiedColumns = new();
-
-    /// <summary>The dialect's map from a store type back to a declaration.</summary>
-    private protected abstract ColumnType FromStoreType(string storeType, Func<string, bool> isEnum);
 
     [Test]
     public async Task Every_column_type_read_back_declares_the_same_type_again()
@@ -20,8 +17,16 @@ public abstract partial class DialectSuite
         await MigrateAsync(typeof(AllTypes));
         var model = await ReadSchemaAsync();
         var table = model.Tables.Single(t => t.Name.Name == "all_types");
-        var enums = model.Enums.Select(e => e.Name.Name).ToHashSet(StringComparer.Ordinal);
-        var declared = table.Columns.Select(c => new ColumnDefinition(c.Name, FromStoreType(c.StoreType, enums.Contains))).ToArray();
+        var dialect = await CreateDialectAsync();
+        IReadOnlyList<ColumnDefinition> declared;
+        try
+        {
+            declared = table.Columns.Select(c => dialect.Declarations!.DeclareColumn(table, c, model)).ToArray();
+        }
+        finally
+        {
+            await DisposeAsync(dialect);
+        }
 
         CopiedColumns.Value = declared;
         await MigrateAsync(typeof(AllTypes), typeof(AllTypesCopied));

@@ -15,8 +15,6 @@ public sealed class DuckDbDialectSuite : DialectSuite, IDisposable
 
     protected override string DefaultSchema => "main";
 
-    private protected override ColumnType FromStoreType(string storeType, Func<string, bool> isEnum) => Migrations.DuckDb.Dialect.DuckDbTypes.FromStoreType(storeType, isEnum);
-
     protected override IReadOnlyDictionary<string, string> AcceptedByDesign { get; } = new Dictionary<string, string>
     {
         ["text too long for its column"] = "DuckDB stores String(n) as VARCHAR and never checks the length",

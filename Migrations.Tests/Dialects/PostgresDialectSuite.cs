@@ -14,8 +14,6 @@ public sealed class PostgresDialectSuite : Migrations.Tests.Dialects.DialectSuit
 
     protected override string DefaultSchema => "public";
 
-    private protected override ColumnType FromStoreType(string storeType, Func<string, bool> isEnum) => Migrations.Postgres.Dialect.PostgresTypes.FromStoreType(storeType, isEnum);
-
     protected override string? ShadowsLeftQuery => "SELECT count(*) FROM pg_database WHERE datname LIKE current_database() || '\\_shadow\\_%'";
 
     [SetUp]
