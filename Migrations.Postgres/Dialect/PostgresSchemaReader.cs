@@ -8,7 +8,8 @@ namespace Migrations.Postgres.Dialect;
 /// <summary>
 /// Reads the schema from pg_catalog (not information_schema, which hides objects the role does not
 /// own and omits indexes and enum values): tables with their columns' exact types, keys, foreign
-/// keys, checks and indexes, sequences with their next value, views and enum types.
+/// keys, checks and indexes, sequences with their next value, views and enum types. Every query
+/// takes $1: the one schema to read (a tenant's, filtered by the server), or NULL for all of them.
 /// </summary>
 internal static class PostgresSchemaReader
 {
@@ -19,7 +20,7 @@ internal static class PostgresSchemaReader
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
          WHERE c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+           AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND ($1::text IS NULL OR n.nspname = $1)
          ORDER BY n.nspname, c.relname, a.attnum
         """;
 
@@ -28,6 +29,7 @@ internal static class PostgresSchemaReader
           FROM pg_catalog.pg_type t
           JOIN pg_catalog.pg_enum e ON e.enumtypid = t.oid
           JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+         WHERE ($1::text IS NULL OR n.nspname = $1)
          GROUP BY n.nspname, t.typname
         """;
 
@@ -43,7 +45,7 @@ internal static class PostgresSchemaReader
           JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
           LEFT JOIN pg_catalog.pg_class rc ON rc.oid = k.confrelid
           LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = rc.relnamespace
-         WHERE k.contype IN ('p', 'u', 'f', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+         WHERE k.contype IN ('p', 'u', 'f', 'c') AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND ($1::text IS NULL OR n.nspname = $1)
          ORDER BY n.nspname, c.relname, k.conname
         """;
 
@@ -55,7 +57,7 @@ internal static class PostgresSchemaReader
           JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
           JOIN pg_catalog.pg_class t ON t.oid = x.indrelid
           JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
-         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'
+         WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%' AND ($1::text IS NULL OR n.nspname = $1)
            AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k WHERE k.conindid = x.indexrelid)
         """;
 
@@ -65,19 +67,20 @@ internal static class PostgresSchemaReader
                EXISTS (SELECT 1 FROM pg_catalog.pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass
                           AND d.objid = format('%I.%I', s.schemaname, s.sequencename)::regclass AND d.deptype = 'i')
           FROM pg_catalog.pg_sequences s
+         WHERE ($1::text IS NULL OR s.schemaname = $1)
         """;
 
-    private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema')";
+    private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND ($1::text IS NULL OR schemaname = $1)";
 
     /// <param name="connection">An open connection.</param>
     /// <param name="cancellationToken">Cancels the reading.</param>
     /// <param name="onlySchema">Read only this schema's objects (a tenant's); all schemas when null.</param>
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken, string? onlySchema = null)
     {
-        var columns = await DbQuery.ListAsync(connection, Columns, r => (
+        var columns = await DbQuery.ListAsync(connection, new SqlStep(Columns, [onlySchema]), r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5)) { IsIdentity = r.GetBoolean(6) }), cancellationToken).ConfigureAwait(false);
-        var constraints = (await DbQuery.ListAsync(connection, Constraints, r => (
+        var constraints = (await DbQuery.ListAsync(connection, new SqlStep(Constraints, [onlySchema]), r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Type: r.GetString(2),
             Name: r.GetString(3),
@@ -87,12 +90,12 @@ internal static class PostgresSchemaReader
             Check: r.IsDBNull(8) ? null : r.GetString(8),
             OnDelete: Action(r, 9),
             OnUpdate: Action(r, 10)), cancellationToken).ConfigureAwait(false)).ToLookup(c => c.Table);
-        var indexes = (await DbQuery.ListAsync(connection, Indexes, r => (
+        var indexes = (await DbQuery.ListAsync(connection, new SqlStep(Indexes, [onlySchema]), r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Index: new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(4), r.GetBoolean(3))), cancellationToken).ConfigureAwait(false)).ToLookup(i => i.Table, i => i.Index);
-        var sequences = await DbQuery.ListAsync(connection, Sequences, r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)) { ForIdentity = r.GetBoolean(4) }, cancellationToken).ConfigureAwait(false);
-        var views = await DbQuery.ListAsync(connection, Views, r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
-        var enums = await DbQuery.ListAsync(connection, Enums, r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
+        var sequences = await DbQuery.ListAsync(connection, new SqlStep(Sequences, [onlySchema]), r => new SequenceModel(new TableName(r.GetString(1), r.GetString(0)), r.GetInt64(2), r.GetInt64(3)) { ForIdentity = r.GetBoolean(4) }, cancellationToken).ConfigureAwait(false);
+        var views = await DbQuery.ListAsync(connection, new SqlStep(Views, [onlySchema]), r => new ViewModel(new TableName(r.GetString(1), r.GetString(0)), r.GetString(2)), cancellationToken).ConfigureAwait(false);
+        var enums = await DbQuery.ListAsync(connection, new SqlStep(Enums, [onlySchema]), r => new EnumModel(new TableName(r.GetString(1), r.GetString(0)), r.GetFieldValue<string[]>(2)), cancellationToken).ConfigureAwait(false);
 
         var tables = columns.GroupBy(c => c.Table).Select(g =>
         {
@@ -107,14 +110,7 @@ internal static class PostgresSchemaReader
                 Indexes = indexes[g.Key].ToArray(),
             };
         }).ToArray();
-        var model = new SchemaModel(tables, sequences) { Enums = enums, Views = views };
-        return onlySchema is null ? model : new SchemaModel(
-            model.Tables.Where(t => t.Name.Schema == onlySchema).ToArray(),
-            model.Sequences.Where(s => s.Name.Schema == onlySchema).ToArray())
-        {
-            Enums = model.Enums.Where(e => e.Name.Schema == onlySchema).ToArray(),
-            Views = model.Views.Where(v => v.Name.Schema == onlySchema).ToArray(),
-        };
+        return new SchemaModel(tables, sequences) { Enums = enums, Views = views };
     }
 
     /// <summary>pg_constraint's one-letter referential actions.</summary>
