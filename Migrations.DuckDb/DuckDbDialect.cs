@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Migrations.Dialects;
 using Migrations.DuckDb.Connections;
 using Migrations.DuckDb.Dialect;
+using Migrations.DuckDb.Planning;
 using Migrations.Operations;
 
 namespace Migrations.DuckDb;

@@ -1,6 +1,7 @@
 using Migrations.Dialects;
 using DuckDB.NET.Data;
 using Migrations.DuckDb.Dialect;
+using Migrations.DuckDb.Planning;
 using Migrations.Operations;
 
 namespace Migrations.Tests.DuckDb;

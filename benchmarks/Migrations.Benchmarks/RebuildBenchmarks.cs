@@ -45,6 +45,24 @@ internal static class RebuildBenchmarks
             """);
     }
 
+    public static async Task<(double Runner, double Floor)> ThreeChangesToIndexedTable(string directory, int rows, int rounds)
+    {
+        var prepared = Prepare(directory, "three", $"""
+            CREATE TABLE orders (id BIGINT PRIMARY KEY, code VARCHAR, amount VARCHAR, note VARCHAR);
+            CREATE INDEX ix_orders_code ON orders (code);
+            INSERT INTO orders SELECT range, 'c' || range, CAST(range % 100000 AS VARCHAR), 'note ' || range FROM range({rows});
+            """);
+        // What a person writes for the three changes at once: one copy aside and back.
+        return await Compare(directory, prepared, rounds, typeof(ThreeChangesToOrders), """
+            CREATE TEMP TABLE orders__bak AS SELECT * FROM orders;
+            DROP TABLE orders;
+            CREATE TABLE orders (id BIGINT PRIMARY KEY, reference VARCHAR, amount BIGINT);
+            INSERT INTO orders SELECT id, code, CAST(amount AS BIGINT) FROM orders__bak;
+            CREATE INDEX ix_orders_code ON orders (reference);
+            DROP TABLE orders__bak;
+            """);
+    }
+
     private static string Prepare(string directory, string name, string sql)
     {
         var path = Path.Combine(directory, $"{name}-prepared.duckdb");

@@ -15,3 +15,15 @@ public sealed class AddEmailToCustomers : Migration
 {
     public override void Up(MigrationBuilder m) => m.AddColumn("customers", "email", c => c.String().NotNull().Default(""));
 }
+
+/// <summary>Three changes to one indexed table in one migration: drop a column, retype one, rename one.</summary>
+[Migration(1, "Three changes to orders")]
+public sealed class ThreeChangesToOrders : Migration
+{
+    public override void Up(MigrationBuilder m)
+    {
+        m.DropColumn("orders", "note");
+        m.AlterColumn("orders", "amount", c => c.Type(Migrations.Operations.ColumnType.Int64));
+        m.RenameColumn("orders", "code", "reference");
+    }
+}

@@ -103,9 +103,14 @@ internal sealed class RandomSchema
     {
         var m = new MigrationBuilder();
         var count = _random.Next(1, 5);
+        Table? previous = null;
         for (var i = 0; i < count; i++)
         {
-            var table = _tables.Where(t => !t.Dropped).ElementAt(_random.Next(_tables.Count(t => !t.Dropped)));
+            // Often the same table again: consecutive changes to one table share one rebuild.
+            var table = previous is { Dropped: false } && _random.NextDouble() < 0.5
+                ? previous
+                : _tables.Where(t => !t.Dropped).ElementAt(_random.Next(_tables.Count(t => !t.Dropped)));
+            previous = table;
             var plain = table.Columns.Where(c => !c.IsForeignKey).ToList();
             switch (_random.Next(11))
             {

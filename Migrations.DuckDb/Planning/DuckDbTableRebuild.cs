@@ -1,9 +1,10 @@
 using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Schema;
+using Migrations.DuckDb.Dialect;
 using static Migrations.DuckDb.Dialect.DuckDbSql;
 
-namespace Migrations.DuckDb.Dialect;
+namespace Migrations.DuckDb.Planning;
 
 /// <summary>
 /// Rebuilds a table, and every table that references it (recursively), inside the migration's
@@ -15,15 +16,20 @@ namespace Migrations.DuckDb.Dialect;
 internal sealed class DuckDbTableRebuild
 {
     private readonly NameResolver _names;
+    private readonly TableRoles _roles;
 
-    public DuckDbTableRebuild(NameResolver names) => _names = names;
+    public DuckDbTableRebuild(NameResolver names, TableRoles roles)
+    {
+        _names = names;
+        _roles = roles;
+    }
 
     /// <summary>The steps, and the tables whose definition was written anew.</summary>
     /// <param name="before">The schema before the operation.</param>
     /// <param name="after">The schema after it.</param>
     /// <param name="target">The table the operation changes, by its name before.</param>
     /// <param name="targetAfter">Its name after (differs for a rename).</param>
-    /// <param name="sources">For the target's columns after the change: the SQL that computes each from the old row; a column not listed keeps its value.</param>
+    /// <param name="rows">Where the target's values come from after the change; other tables keep theirs.</param>
     /// <param name="reason">Why a rebuild is needed, for scripts and logs.</param>
     /// <param name="levels">For tables that reference themselves: how many levels deep their rows go (rows are copied back level by level).</param>
     /// <param name="inPlace">When given, the target stays: these statements change it while the tables referencing it are set aside.</param>
@@ -32,12 +38,12 @@ internal sealed class DuckDbTableRebuild
         SchemaModel after,
         TableName target,
         TableName targetAfter,
-        IReadOnlyDictionary<string, string> sources,
+        RowSource rows,
         string reason,
         Func<TableModel, int> levels,
         IReadOnlyList<SqlStep>? inPlace = null)
     {
-        var closure = ParentsFirst(before, Closure(before, target));
+        var closure = ParentsFirst(before, _roles.Closure(before, target));
         if (inPlace is not null)
         {
             // Only the tables that reference the target move aside; the target is altered where it is.
@@ -59,10 +65,11 @@ internal sealed class DuckDbTableRebuild
         foreach (var (old, copy, table) in created)
         {
             var isTarget = _names.Same(old.Name, target);
-            string Source(string column) => isTarget && sources.TryGetValue(column, out var source) ? source : Quote(column);
+            string Source(string column) => isTarget ? rows.Column(column) : Quote(column);
+            var from = isTarget ? rows.From(copy) : copy;
             // Generated columns compute themselves; DuckDB refuses values for them.
             var stored = table.Columns.Where(c => c.GeneratedSql is null).ToList();
-            var insert = $"INSERT INTO {Quote(table.Name)} ({QuoteList(stored.Select(c => c.Name))}) SELECT {string.Join(", ", stored.Select(c => Source(c.Name)))} FROM {copy}";
+            var insert = $"INSERT INTO {Quote(table.Name)} ({QuoteList(stored.Select(c => c.Name))}) SELECT {string.Join(", ", stored.Select(c => Source(c.Name)))} FROM {from}";
             var selfReference = table.ForeignKeys.FirstOrDefault(f => _names.Same(f.PrincipalTable, table.Name));
             if (selfReference is null)
             {
@@ -70,7 +77,7 @@ internal sealed class DuckDbTableRebuild
             }
             else
             {
-                steps.AddRange(CopyByLevel(table, copy, insert, selfReference, Source, levels(old)));
+                steps.AddRange(CopyByLevel(table, from, insert, selfReference, Source, levels(old)));
             }
         }
 
@@ -86,12 +93,12 @@ internal sealed class DuckDbTableRebuild
     /// statement; a last statement copies whatever is left, and fails on the foreign key rather
     /// than lose a row if the levels were too few.
     /// </summary>
-    private static IEnumerable<SqlStep> CopyByLevel(TableModel table, string copy, string insert, ForeignKeyConstraint self, Func<string, string> source, int levels)
+    private static IEnumerable<SqlStep> CopyByLevel(TableModel table, string from, string insert, ForeignKeyConstraint self, Func<string, string> source, int levels)
     {
         var depth = Quote($"__migrations_depth_{table.Name.Name}");
         var keys = self.PrincipalColumns.Select((c, i) => (Key: $"k{i}", Parent: source(c), Child: source(self.Columns[i]))).ToList();
         var keyList = string.Join(", ", keys.Select(k => k.Key));
-        yield return new SqlStep($"CREATE TEMP TABLE {depth} AS {Levels(copy, keys.Select(k => (k.Parent, k.Child)).ToList())} SELECT {keyList}, max(depth) AS depth FROM l GROUP BY {keyList}")
+        yield return new SqlStep($"CREATE TEMP TABLE {depth} AS {Levels(from, keys.Select(k => (k.Parent, k.Child)).ToList())} SELECT {keyList}, max(depth) AS depth FROM l GROUP BY {keyList}")
         {
             Comment = $"{table.Name} references itself: copy its rows back one level at a time",
         };
@@ -126,25 +133,6 @@ internal sealed class DuckDbTableRebuild
                $"s AS (SELECT {string.Join(", ", keys.Select((k, i) => $"{k.Parent} AS k{i}, {k.Child} AS r{i}"))} FROM {from}), " +
                $"l({keyList}, depth) AS (SELECT {keyList}, 0 FROM s WHERE {string.Join(" OR ", keys.Select((_, i) => $"r{i} IS NULL"))} " +
                $"UNION ALL SELECT {string.Join(", ", keys.Select((_, i) => $"s.k{i}"))}, l.depth + 1 FROM s JOIN l ON {string.Join(" AND ", keys.Select((_, i) => $"s.r{i} = l.k{i}"))})";
-    }
-
-    /// <summary>The table and all tables that reference it, directly or through others.</summary>
-    public List<TableModel> Closure(SchemaModel model, TableName table)
-    {
-        var start = _names.FindTable(model, table) ?? throw new InvalidOperationException($"There is no table {table} to rebuild.");
-        var found = new List<TableModel> { start };
-        for (var i = 0; i < found.Count; i++)
-        {
-            foreach (var child in _names.Referencing(model, found[i].Name))
-            {
-                if (!found.Any(f => _names.Same(f.Name, child.Name)))
-                {
-                    found.Add(child);
-                }
-            }
-        }
-
-        return found;
     }
 
     /// <summary>Orders tables so that every table comes after the tables it references.</summary>
