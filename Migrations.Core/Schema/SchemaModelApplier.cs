@@ -10,7 +10,8 @@ public static class SchemaModelApplier
 {
     /// <summary>
     /// The model after <paramref name="operation"/>, or null when its effect cannot be known
-    /// without asking the database (raw SQL).
+    /// without asking the database (raw SQL). An operation type this method does not know is an
+    /// error, never treated like raw SQL: every operation must say what it does to the schema.
     /// </summary>
     /// <param name="model">The model before the operation.</param>
     /// <param name="operation">The operation.</param>
@@ -51,7 +52,8 @@ public static class SchemaModelApplier
             RenameEnumValueOperation o => names.UpdateEnum(model, o.Type, values => values.Select(v => v == o.Value ? o.NewValue : v).ToArray()),
             DropEnumValueOperation o => names.UpdateEnum(model, o.Type, values => values.Where(v => v != o.Value).ToArray()),
             InsertDataOperation or UpdateDataOperation or DeleteDataOperation or TimeoutsOperation or SafeRewritesOperation => model,
-            _ => null,
+            SqlOperation => null,
+            _ => throw new NotSupportedException($"{operation.GetType().Name} ({operation.Describe()}) does not say what it does to the schema: add it to SchemaModelApplier."),
         };
     }
 

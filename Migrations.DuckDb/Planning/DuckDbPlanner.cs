@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Migrations.Dialects;
 using Migrations.DuckDb.Dialect;
-using Migrations.DuckDb.Loading;
 using Migrations.Operations;
 using Migrations.Schema;
 
@@ -134,113 +133,6 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
         operation is not (InsertDataOperation or UpdateDataOperation or DeleteDataOperation or DropTableOperation) &&
         !StringLengthGuard.Applies(operation);
 
-    /// <summary>A change to an existing table: in place, or by a rebuild (started, or joined when one is pending).</summary>
-    private async Task ChangeTableAsync(MigrationOperation operation, CancellationToken cancellationToken)
-    {
-        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        var table = operation is ITableOperation target ? _names.FindTable(model, target.Table) : null;
-        if (table is null)
-        {
-            Emit(TableOutsideTheModel(operation));
-            return;
-        }
-
-        var reason = _reasons.For(operation, model, table, _facts);
-        if (_batch is not null)
-        {
-            Join(operation, model, table, reason);
-            _batch.Trailing.AddRange(After(operation, model, table));
-            return;
-        }
-
-        Emit(StringLengthGuard.For(operation, table));
-        if (reason is null)
-        {
-            Emit(Native(operation));
-        }
-        else if (operation is AlterColumnNullabilityOperation && !_facts.Changed(table.Name) && _roles.OnlyReferencesBlock(model, table))
-        {
-            Emit(await SetReferencesAsideAsync(operation, model, table, reason, DuckDbSqlGenerator.Generate(operation).ToList(), cancellationToken).ConfigureAwait(false));
-        }
-        else
-        {
-            StartBatch(operation, model, table, reason);
-        }
-
-        var after = After(operation, model, table);
-        if (_batch is null)
-        {
-            Emit(after);
-        }
-        else
-        {
-            _batch.Trailing.AddRange(after);
-        }
-    }
-
-    /// <summary>What follows a change: views naming a renamed table or column, sequences only a dropped column used.</summary>
-    private List<SqlStep> After(MigrationOperation operation, SchemaModel before, TableModel table)
-    {
-        var (steps, views) = _views.After(operation, before);
-        var following = steps.ToList();
-        if (_schema.Known is { } known && steps.Count > 0)
-        {
-            _schema.Replace(known with { Views = views });
-        }
-
-        if (operation is RenameTableOperation rename)
-        {
-            _facts.Renamed(rename.Table, rename.Table with { Name = rename.NewName });
-        }
-
-        if (operation is DropTableOperation or DropColumnOperation)
-        {
-            _facts.ConstraintsChangedOn(table.Name);
-            following.AddRange(_identity.Unused(operation, before, table)
-                .SelectMany(Native)
-                .Select(s => s with { Comment = "sequence of a dropped identity column" }));
-        }
-
-        return following;
-    }
-
-    /// <summary>Seed rows: through the appender when there are many, level by level in a self-referencing table.</summary>
-    private async Task InsertAsync(InsertDataOperation o, CancellationToken cancellationToken)
-    {
-        var model = await ModelAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var level in SelfReferenceLevels.Split(o, _names.FindTable(model, o.Table), _names))
-        {
-            Emit(level.Rows.Count >= AppenderLoad.Threshold
-                ? [AppenderLoad.Step(level, _names.Resolve(level.Table), () => DuckDbSqlGenerator.Generate(level))]
-                : Native(level));
-        }
-    }
-
-    /// <summary>
-    /// A table the schema does not know: missing (DuckDB says so), or made by raw SQL. A change that
-    /// DuckDB can only make by rebuilding needs the table's definition: after raw SQL of an earlier
-    /// migration the plan is made again once that SQL has run; raw SQL in the same migration cannot
-    /// be waited for.
-    /// </summary>
-    private List<SqlStep> TableOutsideTheModel(MigrationOperation operation)
-    {
-        try
-        {
-            return Native(operation);
-        }
-        catch (NotSupportedException) when (_schema.UsedUncertainSchema)
-        {
-            if (_facts.RawSqlRan)
-            {
-                throw new MigrationPlanningException(operation,
-                    $"{((ITableOperation)operation).Table} is made by raw SQL in this same migration, and DuckDB can only make this change by rebuilding the table from its definition, which is not known until that SQL has run. " +
-                    "Move the Sql(...) into an earlier migration, or create the table with CreateTable.");
-            }
-
-            return [new SqlStep($"-- {operation.Describe()}: planned again once the raw SQL before it has run")];
-        }
-    }
-
     /// <summary>
     /// Changes to tables and columns that are not there are refused before any SQL. After raw SQL
     /// the schema is only a guess; the plan is made again once that SQL has run, and checked then.
@@ -252,23 +144,6 @@ internal sealed partial class DuckDbPlanner : IMigrationPlanner
             throw new MigrationPlanningException(operation, problem);
         }
     }
-
-    private void CreateTable(CreateTableOperation o)
-    {
-        foreach (var column in o.Columns.Where(c => c.IsIdentity))
-        {
-            Emit(IdentitySequence(o.Table, column.Name).Select(s => s with { Comment = "identity column: a sequence and a nextval default" }));
-        }
-
-        Emit(Native(o with { Columns = o.Columns.Select(c => c.IsIdentity ? IdentityColumns.AsSequenceDefault(o.Table, c) : c).ToArray() }));
-        if (o.PrimaryKey is not null || o.UniqueConstraints.Count + o.ForeignKeys.Count + o.CheckConstraints.Count > 0)
-        {
-            _facts.ConstraintsChangedOn(o.Table);
-        }
-    }
-
-    private List<SqlStep> IdentitySequence(TableName table, string column) =>
-        [.. Native(IdentityColumns.SequenceOf(table, column)), _identity.Mark(table, column)];
 
     /// <summary>The operation as DuckDB writes it, with the schema advanced past it.</summary>
     private List<SqlStep> Native(MigrationOperation operation)

@@ -15,6 +15,8 @@ public sealed class DuckDbDialectSuite : DialectSuite, IDisposable
 
     protected override string DefaultSchema => "main";
 
+    private protected override Migrations.Schema.ISchemaConventions Conventions => Migrations.DuckDb.Dialect.DuckDbConventions.Instance;
+
     protected override IReadOnlyDictionary<string, string> AcceptedByDesign { get; } = new Dictionary<string, string>
     {
         ["text too long for its column"] = "DuckDB stores String(n) as VARCHAR and never checks the length",

@@ -14,6 +14,8 @@ public sealed class PostgresDialectSuite : Migrations.Tests.Dialects.DialectSuit
 
     protected override string DefaultSchema => "public";
 
+    private protected override Migrations.Schema.ISchemaConventions Conventions => Migrations.Postgres.Dialect.PostgresConventions.Instance;
+
     protected override string? ShadowsLeftQuery => "SELECT count(*) FROM pg_database WHERE datname LIKE current_database() || '\\_shadow\\_%'";
 
     [SetUp]
