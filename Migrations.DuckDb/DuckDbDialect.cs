@@ -61,7 +61,9 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
         DuckDbRunLock.AcquireAsync(connection, cancellationToken);
 
     /// <inheritdoc />
-    public IHistoryTableSql History(HistoryTableOptions options) => new DuckDbHistoryTableSql(options);
+    public IHistoryTableSql History(HistoryTableOptions options) => new HistoryTableSql(
+        new TableName(options.TableName, options.Schema ?? DuckDbSql.DefaultSchema),
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND NOT temporary");
 
     /// <inheritdoc />
     public IEnumerable<string> Validate(MigrationOperation operation) => DuckDbOperationRules.Validate(operation);

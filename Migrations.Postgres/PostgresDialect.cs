@@ -63,8 +63,9 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
         PostgresRunLock.AcquireAsync(connection, PostgresRunLock.KeyFor(Schema), cancellationToken);
 
     /// <inheritdoc />
-    public IHistoryTableSql History(HistoryTableOptions options) => new PostgresHistoryTableSql(
-        Schema is null || options.Schema is not null ? options : new HistoryTableOptions { TableName = options.TableName, Schema = Schema });
+    public IHistoryTableSql History(HistoryTableOptions options) => new HistoryTableSql(
+        new TableName(options.TableName, options.Schema ?? Schema ?? PostgresSql.DefaultSchema),
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = $2");
 
     /// <inheritdoc />
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);

@@ -21,27 +21,23 @@ internal sealed partial class DuckDbPlanner
 
         if (operation is CreateEnumOperation create)
         {
-            // Creating a type that exists with the same values is a no-op, never "already exists".
-            Emit(current is null ? Native(create)
-                : current.Values.SequenceEqual(create.Values, StringComparer.Ordinal) ? []
-                : throw new MigrationPlanningException(create, $"{current.Name} already exists with values ({string.Join(", ", current.Values)}): add or rename values with AddEnumValue / RenameEnumValue."));
+            Emit(EnumTypeRules.MustCreate(create, current) ? Native(create) : []);
             return;
         }
 
-        if (current is null)
-        {
-            throw new MigrationPlanningException(operation, $"There is no enum type {resolved}: create it with CreateEnum first.");
-        }
-
+        current = EnumTypeRules.Existing(operation, current, resolved);
         if (operation is DropEnumOperation drop)
         {
-            Emit(users.Count == 0
-                ? Native(drop)
-                : throw new MigrationPlanningException(drop, $"{current.Name} is used by {string.Join(", ", users.Select(u => $"{u.Table}.{u.Column}"))}: drop those columns or change their type first."));
+            EnumTypeRules.CheckDrop(drop, current, users.Select(u => $"{u.Table}.{u.Column}").ToArray());
+            Emit(Native(drop));
             return;
         }
 
-        var values = DuckDbEnumChanges.NewValues(operation, current);
+        if (EnumTypeRules.NewValues(operation, current) is not { } values)
+        {
+            return;
+        }
+
         if (operation is DropEnumValueOperation dropValue)
         {
             Emit(users.Select(u => DuckDbEnumChanges.GuardDroppedValue(u.Table, u.Column, dropValue)));

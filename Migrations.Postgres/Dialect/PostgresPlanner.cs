@@ -125,43 +125,37 @@ internal sealed class PostgresPlanner : IMigrationPlanner
         var model = await _schema.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var type = _names.Resolve(((IEnumTypeOperation)operation).Type);
         var current = model.Enums.FirstOrDefault(e => _names.Same(e.Name, type));
-        string Fail(string message) => throw new MigrationPlanningException(operation, message);
-
         if (operation is CreateEnumOperation create)
         {
-            if (current is not null)
+            if (!EnumTypeRules.MustCreate(create, current))
             {
-                // The same type again is a no-op: two tables (or migrations) may both ask for it.
-                return current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
-                    ? []
-                    : throw new MigrationPlanningException(create, $"{type} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue.");
+                return [];
             }
 
             if (_names.FindTable(model, type) is not null)
             {
-                Fail($"A table named {type} exists, and every PostgreSQL table has a row type of its name: give the enum another name.");
+                throw new MigrationPlanningException(create, $"A table named {type} exists, and every PostgreSQL table has a row type of its name: give the enum another name.");
             }
 
             _enumsCreatedHere.Add(type);
             return Track(create, PostgresSqlGenerator.Generate(create));
         }
 
-        if (current is null)
+        current = EnumTypeRules.Existing(operation, current, type);
+        var users = Users(model, current);
+        if (operation is DropEnumOperation drop)
         {
-            Fail($"There is no enum type {type}: create it with CreateEnum first.");
+            EnumTypeRules.CheckDrop(drop, current, users.Select(u => $"{u.Table}.{u.Column.Name}").ToArray());
+            return Track(drop, PostgresSqlGenerator.Generate(drop));
         }
 
-        var users = Users(model, current!);
+        if (EnumTypeRules.NewValues(operation, current) is null)
+        {
+            return [];
+        }
+
         switch (operation)
         {
-            case DropEnumOperation drop when users.Count > 0:
-                Fail($"{type} is used by {string.Join(", ", users.Select(u => $"{u.Table}.{u.Column.Name}"))}: drop those columns or change their type first (DROP TYPE ... CASCADE would silently drop the columns).");
-                break;
-            case AddEnumValueOperation add when current!.Values.Contains(add.Value):
-                return [];
-            case AddEnumValueOperation add when (add.Before ?? add.After) is { } anchor && !current!.Values.Contains(anchor):
-                Fail($"{type} has no value '{anchor}' to place '{add.Value}' next to.");
-                break;
             case AddEnumValueOperation add:
                 // A value added in a transaction cannot be used before that transaction commits: commit it first.
                 var early = !_enumsCreatedHere.Any(e => _names.Same(e, type));
@@ -170,23 +164,11 @@ internal sealed class PostgresPlanner : IMigrationPlanner
                     RunsBeforeTransaction = early,
                     Comment = early ? "committed before the migration's transaction, so that the migration can use the new value" : null,
                 }));
-            case RenameEnumValueOperation rename when !current!.Values.Contains(rename.Value):
-                Fail($"{type} has no value '{rename.Value}'. Its values: {string.Join(", ", current.Values)}.");
-                break;
-            case RenameEnumValueOperation rename when current!.Values.Contains(rename.NewValue):
-                Fail($"{type} already has the value '{rename.NewValue}'.");
-                break;
-            case DropEnumValueOperation dropValue when !current!.Values.Contains(dropValue.Value):
-                Fail($"{type} has no value '{dropValue.Value}'. Its values: {string.Join(", ", current.Values)}.");
-                break;
-            case DropEnumValueOperation dropValue when current!.Values.Count == 1:
-                Fail($"'{dropValue.Value}' is the last value of {type}: drop the type instead.");
-                break;
             case DropEnumValueOperation dropValue:
-                return Track(dropValue, DropValue(dropValue, current!, users));
+                return Track(dropValue, DropValue(dropValue, current, users));
+            default:
+                return Track(operation, PostgresSqlGenerator.Generate(operation));
         }
-
-        return Track(operation, PostgresSqlGenerator.Generate(operation));
     }
 
     /// <summary>PostgreSQL has no DROP VALUE: swap in a type without it, column by column, then take the old name.</summary>

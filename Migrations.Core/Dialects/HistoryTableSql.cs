@@ -1,31 +1,36 @@
-using Migrations.Dialects;
 using Migrations.Operations;
-using static Migrations.DuckDb.Dialect.DuckDbSql;
 
-namespace Migrations.DuckDb.Dialect;
+namespace Migrations.Dialects;
 
-/// <summary>History-table statements for DuckDB.</summary>
-internal sealed class DuckDbHistoryTableSql : IHistoryTableSql
+/// <summary>
+/// The history table's statements, written once in SQL that DuckDB and PostgreSQL both take
+/// (TEXT is VARCHAR on DuckDB; current_timestamp is the transaction's start on both). A dialect
+/// gives the one thing its database spells its own way: how to ask whether a table exists.
+/// </summary>
+internal sealed class HistoryTableSql : IHistoryTableSql
 {
     private readonly TableName _table;
     private readonly string _quoted;
+    private readonly string _tableExists;
     private readonly ProgressTableSql _progress;
 
-    public DuckDbHistoryTableSql(HistoryTableOptions options)
+    /// <summary>Creates the statements for a history table.</summary>
+    /// <param name="table">The table, with its schema.</param>
+    /// <param name="tableExists">A query counting the tables named $2 in schema $1.</param>
+    public HistoryTableSql(TableName table, string tableExists)
     {
-        _table = new TableName(options.TableName, options.Schema ?? DefaultSchema);
-        _quoted = Quote(_table);
-        _progress = new ProgressTableSql(_table);
+        _table = table.Schema is null ? throw new ArgumentException("Give the history table's schema.", nameof(table)) : table;
+        _quoted = $"{SqlText.Quote(table.Schema)}.{SqlText.Quote(table.Name)}";
+        _tableExists = tableExists;
+        _progress = new ProgressTableSql(table);
     }
 
-    public SqlStep Exists() => new(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND NOT temporary",
-        [_table.Schema, _table.Name]);
+    public SqlStep Exists() => new(_tableExists, [_table.Schema, _table.Name]);
 
     public IReadOnlyList<SqlStep> CreateIfMissing() =>
     [
-        new($"CREATE SCHEMA IF NOT EXISTS {Quote(_table.Schema!)}"),
-        new($"CREATE TABLE IF NOT EXISTS {_quoted} (version BIGINT PRIMARY KEY, description VARCHAR NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum VARCHAR NOT NULL)"),
+        new($"CREATE SCHEMA IF NOT EXISTS {SqlText.Quote(_table.Schema!)}"),
+        new($"CREATE TABLE IF NOT EXISTS {_quoted} (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum TEXT NOT NULL)"),
     ];
 
     public SqlStep SelectAll() => new($"SELECT version, description, applied_at, execution_ms, checksum FROM {_quoted} ORDER BY version");
