@@ -52,9 +52,9 @@ internal sealed class MigrationExecutor
         }
 
         var started = Stopwatch.GetTimestamp();
-        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+        if (migration.Layout.Parts is { } parts)
         {
-            await ExecuteWithoutTransactionAsync(migration, started, cancellationToken).ConfigureAwait(false);
+            await ExecuteInPartsAsync(migration, parts, started, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -62,7 +62,7 @@ internal sealed class MigrationExecutor
         var stayed = new List<string>();
         try
         {
-            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
+            foreach (var step in migration.Layout.BeforeTransaction)
             {
                 current = step;
                 await RunAsync(step, null, info.Version, cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ internal sealed class MigrationExecutor
         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
+            foreach (var step in migration.Layout.InTransaction)
             {
                 current = step;
                 await RunAsync(step, transaction, info.Version, cancellationToken).ConfigureAwait(false);
@@ -153,7 +153,7 @@ internal sealed class MigrationExecutor
     /// one transaction at the end. A run stopped anywhere is continued by the next from the part
     /// that did not complete.
     /// </summary>
-    private async Task ExecuteWithoutTransactionAsync(PlannedMigration migration, long started, CancellationToken cancellationToken)
+    private async Task ExecuteInPartsAsync(PlannedMigration migration, IReadOnlyList<MigrationPart> parts, long started, CancellationToken cancellationToken)
     {
         var info = migration.Info;
         SqlStep? current = null;
@@ -167,7 +167,7 @@ internal sealed class MigrationExecutor
 
             current = _history.SelectProgress(info.Version);
             var done = (await StepExecutor.QueryAsync(_connection, current, r => r.GetString(0), cancellationToken).ConfigureAwait(false)).ToHashSet(StringComparer.Ordinal);
-            foreach (var part in MigrationPart.Of(migration.Plan.Steps))
+            foreach (var part in parts)
             {
                 if (part.IsRecorded && done.Contains(part.Key))
                 {

@@ -12,7 +12,21 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     private Task<string>? _checksum;
     private IReadOnlyList<MigrationOperation>? _planningOperations;
 
-    public MigrationPlan Plan { get; set; } = new([]);
+    private MigrationPlan _plan = new([]);
+    private MigrationLayout? _layout;
+
+    public MigrationPlan Plan
+    {
+        get => _plan;
+        set
+        {
+            _plan = value;
+            _layout = null;
+        }
+    }
+
+    /// <summary>How the plan's statements run: worked out once per plan.</summary>
+    public MigrationLayout Layout => _layout ??= MigrationLayout.Of(_plan);
 
     /// <summary>
     /// The operations as the planner sees them: with the safe-rewrites request in front when the

@@ -32,10 +32,11 @@ internal static class ScriptRenderer
                 continue;
             }
 
-            if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+            var layout = migration.Layout;
+            if (layout.Parts is not null)
             {
                 script.Text.AppendLine("-- runs in parts without one transaction (the runner records each part as it completes); the history row after the last");
-                foreach (var step in migration.Plan.Steps.Append(history))
+                foreach (var step in layout.AllSteps.Append(history))
                 {
                     Append(script, step);
                 }
@@ -43,13 +44,13 @@ internal static class ScriptRenderer
                 continue;
             }
 
-            foreach (var step in migration.Plan.Steps.Where(s => s.RunsBeforeTransaction))
+            foreach (var step in layout.BeforeTransaction)
             {
                 Append(script, step);
             }
 
             script.Text.AppendLine("BEGIN TRANSACTION;");
-            foreach (var step in migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction))
+            foreach (var step in layout.InTransaction)
             {
                 Append(script, step);
             }
@@ -67,7 +68,8 @@ internal static class ScriptRenderer
     /// </summary>
     private static void AppendConditional(Script script, IConditionalScripts conditional, PlannedMigration migration, SqlStep history, IHistoryTableSql historySql)
     {
-        if (migration.Plan.Steps.Any(s => s.RefusesTransaction))
+        var layout = migration.Layout;
+        if (layout.Parts is not null)
         {
             throw new MigrationValidationException([
                 $"Migration {migration.Info} runs statements the database refuses in a transaction (such as CREATE INDEX CONCURRENTLY), and a conditional script runs each migration in one block: script it without the condition, or from the database itself.",
@@ -81,14 +83,13 @@ internal static class ScriptRenderer
 
         var isApplied = historySql.IsApplied(migration.Info.Version);
         var condition = ScriptLiterals.Inline(isApplied.Sql, isApplied.Parameters, script.Literal);
-        var before = migration.Plan.Steps.Where(s => s.RunsBeforeTransaction).ToArray();
-        if (before.Length > 0)
+        if (layout.BeforeTransaction.Count > 0)
         {
-            script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, before))).AppendLine(";");
+            script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, layout.BeforeTransaction))).AppendLine(";");
         }
 
         script.Text.AppendLine("BEGIN TRANSACTION;");
-        script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, [.. migration.Plan.Steps.Where(s => !s.RunsBeforeTransaction), history]))).AppendLine(";");
+        script.Text.Append(conditional.RunIf(condition, !migration.Up, Statements(script, [.. layout.InTransaction, history]))).AppendLine(";");
         script.Text.AppendLine("COMMIT;");
     }
 
