@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Migrations.Dialects;
-using Migrations.Operations;
 using Migrations.Running;
 using Migrations.Schema;
 

@@ -7,7 +7,7 @@ namespace Migrations.Dialects;
 /// value being dropped), written once so that every database stops with the same words. They start
 /// with <see cref="Marker"/>, by which a dialect tells them from the database's own errors.
 /// </summary>
-public static class DataGuards
+internal static class DataGuards
 {
     /// <summary>What every guard message starts with.</summary>
     public const string Marker = "Refused: ";

@@ -8,7 +8,7 @@ namespace Migrations.Dialects;
 /// ($1, $2, ...). Dialects say how to name the table and, where needed, how to cast a
 /// parameter to its column's type.
 /// </summary>
-public sealed class DataStatements
+internal sealed class DataStatements
 {
     private readonly Func<TableName, string> _table;
     private readonly Func<string, string?> _castOf;

@@ -3,7 +3,7 @@ using System.Data.Common;
 namespace Migrations.Dialects;
 
 /// <summary>Runs statements and reads rows on an ADO.NET connection, values always bound as parameters; for the runner and for dialects.</summary>
-public static class DbQuery
+internal static class DbQuery
 {
     /// <summary>Runs <paramref name="sql"/> and maps each row.</summary>
     /// <typeparam name="T">The row type.</typeparam>

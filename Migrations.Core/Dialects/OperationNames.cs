@@ -9,7 +9,7 @@ namespace Migrations.Dialects;
 /// types), found by walking the operation's record, so that an operation added later is covered
 /// too. For checks on names, such as a database's length limit.
 /// </summary>
-public static class OperationNames
+internal static class OperationNames
 {
     // Text that is SQL or an enum label, not a name.
     private static readonly HashSet<string> NotNames = ["Sql", "Expression", "Using"];

@@ -34,7 +34,7 @@ public sealed class PlanningContext
     /// <summary>The C# enum an enum type was declared from by a known migration, or null.</summary>
     /// <param name="type">The enum type, its schema resolved.</param>
     /// <param name="names">The dialect's name rules.</param>
-    public Type? ClrTypeOf(TableName type, NameResolver names)
+    internal Type? ClrTypeOf(TableName type, NameResolver names)
     {
         ArgumentNullException.ThrowIfNull(names);
         return _declaredEnums.Value.LastOrDefault(e => e.ClrType is not null && names.Same(e.Type, type))?.ClrType;

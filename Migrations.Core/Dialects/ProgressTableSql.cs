@@ -6,7 +6,7 @@ namespace Migrations.Dialects;
 /// The statements for the table beside the history table that records the completed parts of a
 /// migration run without one transaction. Standard SQL that DuckDB and PostgreSQL both take.
 /// </summary>
-public sealed class ProgressTableSql
+internal sealed class ProgressTableSql
 {
     private readonly TableName _history;
     private readonly string _quoted;

@@ -9,7 +9,7 @@ namespace Migrations.Dialects;
 /// named in it. Every operation is covered as it is declared, new ones included: each property
 /// holding a <see cref="TableName"/> or foreign keys is rewritten on a copy of the record.
 /// </summary>
-public static class SchemaQualifier
+internal static class SchemaQualifier
 {
     /// <summary>A copy of <paramref name="operation"/> with each name that has no schema put in <paramref name="schema"/>.</summary>
     /// <param name="operation">The operation as the migration declared it.</param>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Migrations.Dialects;
 
 /// <summary>Standard SQL spelling that DuckDB and PostgreSQL share: double-quoted identifiers and single-quoted strings.</summary>
-public static class SqlText
+internal static class SqlText
 {
     /// <summary>A quoted identifier: always quoted, embedded quotes doubled.</summary>
     /// <param name="identifier">The identifier.</param>

@@ -13,7 +13,7 @@ namespace Migrations.Schema;
 /// <c>[EnumMember(Value = "...")]</c> or Npgsql's <c>[PgName("...")]</c> names it explicitly, and
 /// <c>[PgName]</c> on the enum names the type.
 /// </summary>
-public static class ClrEnumNames
+internal static class ClrEnumNames
 {
     /// <summary>Seed rows look members up once per value: reflect over each enum once.</summary>
     private static readonly ConcurrentDictionary<Type, List<(string Name, string Label, decimal Value)>> Cache = new();

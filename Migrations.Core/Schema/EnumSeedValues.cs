@@ -10,7 +10,7 @@ namespace Migrations.Schema;
 /// that is not a label is refused with the column, row, value and labels named, the same way
 /// whichever path (INSERT, COPY, appender) the rows would take.
 /// </summary>
-public static class EnumSeedValues
+internal static class EnumSeedValues
 {
     /// <summary>The operation with its enum values as labels; the same instance when nothing changes.</summary>
     /// <param name="operation">An insert, update or delete; other operations are returned as they are.</param>

@@ -3,7 +3,7 @@ using Migrations.Operations;
 namespace Migrations.Schema;
 
 /// <summary>Where a new enum value goes.</summary>
-public static class EnumValues
+internal static class EnumValues
 {
     /// <summary>The values after adding one: before or after the named value, otherwise at the end; unchanged when it is there already.</summary>
     /// <param name="values">The current values.</param>

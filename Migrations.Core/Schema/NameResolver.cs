@@ -3,7 +3,7 @@ using Migrations.Operations;
 namespace Migrations.Schema;
 
 /// <summary>Resolves and compares names the way a dialect does, and finds tables in a model.</summary>
-public sealed class NameResolver
+internal sealed class NameResolver
 {
     private readonly ISchemaConventions _conventions;
 

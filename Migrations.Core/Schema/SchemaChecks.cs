@@ -7,7 +7,7 @@ namespace Migrations.Schema;
 /// Without this check a change to a column that is not there can succeed without changing
 /// anything (a DuckDB rebuild copies the table as it is) and be recorded as applied.
 /// </summary>
-public static class SchemaChecks
+internal static class SchemaChecks
 {
     /// <summary>The operations whose names are checked: those that change a table or column that must already exist.</summary>
     /// <param name="operation">The operation.</param>

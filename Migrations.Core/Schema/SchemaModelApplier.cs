@@ -6,7 +6,7 @@ namespace Migrations.Schema;
 /// Advances a <see cref="SchemaModel"/> by one operation, so that a migration's later operations
 /// are planned against the state its earlier ones leave.
 /// </summary>
-public static class SchemaModelApplier
+internal static class SchemaModelApplier
 {
     /// <summary>
     /// The model after <paramref name="operation"/>, or null when its effect cannot be known

@@ -7,7 +7,7 @@ namespace Migrations.Schema;
 /// planner first needs the schema, then advances it operation by operation. Raw SQL cannot be
 /// simulated: after it, plans that rely on the schema are marked as uncertain.
 /// </summary>
-public sealed class SchemaTracker
+internal sealed class SchemaTracker
 {
     private readonly Func<CancellationToken, Task<SchemaModel>> _read;
     private readonly ISchemaConventions _conventions;

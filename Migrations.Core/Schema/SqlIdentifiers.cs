@@ -7,7 +7,7 @@ namespace Migrations.Schema;
 /// Finds and renames identifiers in short SQL expressions (check constraints, view bodies):
 /// bare or double-quoted words outside string literals.
 /// </summary>
-public static partial class SqlIdentifiers
+internal static partial class SqlIdentifiers
 {
     /// <summary>Whether <paramref name="sql"/> mentions the identifier.</summary>
     /// <param name="sql">The expression.</param>

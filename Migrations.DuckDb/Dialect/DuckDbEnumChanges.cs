@@ -1,6 +1,5 @@
 using Migrations.Dialects;
 using Migrations.Operations;
-using Migrations.Schema;
 using static Migrations.DuckDb.Dialect.DuckDbSql;
 
 namespace Migrations.DuckDb.Dialect;

@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using Migrations.Dialects;
-using Migrations.DuckDb.Dialect;
 using Migrations.Operations;
 using static Migrations.DuckDb.Dialect.DuckDbSql;
 

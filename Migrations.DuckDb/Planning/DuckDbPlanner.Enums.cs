@@ -1,4 +1,3 @@
-using Migrations.Dialects;
 using Migrations.DuckDb.Dialect;
 using Migrations.Operations;
 using Migrations.Schema;

@@ -1,5 +1,3 @@
-using Migrations.Dialects;
-
 namespace Migrations.Postgres.Dialect;
 
 /// <summary>A migration in a script as one DO block that runs its statements only when its history row says so.</summary>

@@ -1,7 +1,6 @@
 using Migrations.Building;
 using Migrations.Operations;
 using Migrations.Running;
-using Migrations.Schema;
 
 namespace Migrations.Tests.Dialects;
 

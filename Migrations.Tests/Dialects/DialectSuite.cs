@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using System.Data.Common;
 using Migrations.Building;
 using Migrations.Dialects;

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Migrations.Dialects;
 using Migrations.DuckDb;
-using DuckDB.NET.Data;
 using Migrations.Operations;
 using Migrations.Tests.Support;
 

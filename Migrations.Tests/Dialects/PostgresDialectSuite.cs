@@ -2,7 +2,6 @@ using System.Data.Common;
 using Migrations.Dialects;
 using Migrations.Operations;
 using Migrations.Postgres;
-using Migrations.Tests.Postgres;
 using Npgsql;
 
 namespace Migrations.Tests.Postgres.Dialects;

@@ -1,6 +1,5 @@
 using Migrations.Dialects;
 using DuckDB.NET.Data;
-using Migrations.DuckDb.Dialect;
 using Migrations.DuckDb.Planning;
 using Migrations.Operations;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Migrations.Tests.Postgres;
 using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Hosting;

@@ -1,5 +1,4 @@
 using Migrations.Building;
-using Migrations.Dialects;
 using Migrations.DuckDb;
 using DuckDB.NET.Data;
 using Migrations.Running;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Migrations.Tests.Postgres;
 using Migrations.Tests.Support;
 
 namespace Migrations.Tests.Tool;

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Reflection.Emit;
-using Migrations;
 using Migrations.Building;
 
 namespace Migrations.Benchmarks;
