@@ -1,5 +1,4 @@
 using Migrations.Operations;
-using Migrations.Schema;
 
 namespace Migrations.Building;
 
@@ -7,7 +6,7 @@ namespace Migrations.Building;
 /// Records the operations of a migration. Each method appends one operation (or a few, for
 /// column shorthands such as <c>Unique()</c>); nothing runs until the runner plans and executes them.
 /// </summary>
-public sealed class MigrationBuilder
+public sealed partial class MigrationBuilder
 {
     private readonly List<MigrationOperation> _operations = [];
     private readonly List<(int Operation, string RuleId, string Reason)> _accepted = [];
@@ -245,149 +244,8 @@ public sealed class MigrationBuilder
     public MigrationBuilder Timeouts(TimeSpan? lockTimeout = null, TimeSpan? statementTimeout = null) =>
         Add(new TimeoutsOperation(lockTimeout, statementTimeout));
 
-    /// <summary>Creates a sequence.</summary>
-    /// <param name="name">The sequence's name.</param>
-    /// <param name="startWith">The first value.</param>
-    /// <param name="incrementBy">The step.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder CreateSequence(string name, long startWith = 1, long incrementBy = 1, string? schema = null) =>
-        Add(new CreateSequenceOperation(new TableName(name, schema), startWith, incrementBy));
-
-    /// <summary>Drops a sequence.</summary>
-    /// <param name="name">The sequence's name.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder DropSequence(string name, string? schema = null) =>
-        Add(new DropSequenceOperation(new TableName(name, schema)));
-
-    /// <summary>Creates an enum type; columns use it with <c>c.Enum("name")</c>, from any number of tables.</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="values">Its values, in order.</param>
-    public MigrationBuilder CreateEnum(string name, params string[] values) => CreateEnum(name, values, schema: null);
-
-    /// <summary>Creates an enum type in a schema.</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="values">Its values, in order.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder CreateEnum(string name, string[] values, string? schema) =>
-        Add(new CreateEnumOperation(new TableName(name, schema), values));
-
-    /// <summary>
-    /// Creates an enum type from a C# enum: the type and its labels are the snake_case names of the
-    /// enum and its members (as Npgsql's <c>MapEnum&lt;TEnum&gt;()</c> reads them), in order of value;
-    /// <c>[EnumMember(Value = "...")]</c> or <c>[PgName("...")]</c> name a member explicitly.
-    /// Whole numbers in seed data for its columns become the labels of the members with those values.
-    /// </summary>
-    /// <typeparam name="TEnum">The C# enum.</typeparam>
-    /// <param name="name">The type's name, or null for the enum's snake_case name.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder CreateEnum<TEnum>(string? name = null, string? schema = null)
-        where TEnum : struct, Enum =>
-        Add(new CreateEnumOperation(new TableName(name ?? ClrEnumNames.TypeName(typeof(TEnum)), schema), ClrEnumNames.Labels(typeof(TEnum))) { ClrType = typeof(TEnum) });
-
-    /// <summary>Drops an enum type; refused while a column uses it (never a silent CASCADE).</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder DropEnum(string name, string? schema = null) => Add(new DropEnumOperation(new TableName(name, schema)));
-
-    /// <summary>Adds a value to an enum type: at the end, or before or after an existing value.</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="value">The new value.</param>
-    /// <param name="before">The value it goes before, or null.</param>
-    /// <param name="after">The value it goes after, or null.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder AddEnumValue(string name, string value, string? before = null, string? after = null, string? schema = null) =>
-        Add(new AddEnumValueOperation(new TableName(name, schema), value) { Before = before, After = after });
-
-    /// <summary>Renames a value of an enum type; rows holding it follow.</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="value">The current value.</param>
-    /// <param name="newValue">The new value.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder RenameEnumValue(string name, string value, string newValue, string? schema = null) =>
-        Add(new RenameEnumValueOperation(new TableName(name, schema), value, newValue));
-
-    /// <summary>Drops a value of an enum type; refused while a row holds it.</summary>
-    /// <param name="name">The type's name.</param>
-    /// <param name="value">The value.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder DropEnumValue(string name, string value, string? schema = null) =>
-        Add(new DropEnumValueOperation(new TableName(name, schema), value));
-
     /// <summary>Runs SQL as written, inside the migration's transaction.</summary>
     /// <param name="sql">The SQL.</param>
     public MigrationBuilder Sql(string sql) => Add(new SqlOperation(sql));
 
-    /// <summary>Inserts rows given as value arrays in column order.</summary>
-    /// <param name="table">The table.</param>
-    /// <param name="columns">The columns the values are for.</param>
-    /// <param name="rows">One array of values per row.</param>
-    public MigrationBuilder InsertData(string table, string[] columns, params object?[][] rows) =>
-        InsertData(new TableName(table), columns, rows);
-
-    /// <summary>Inserts rows given as value arrays in column order.</summary>
-    /// <param name="table">The table, with its schema.</param>
-    /// <param name="columns">The columns the values are for.</param>
-    /// <param name="rows">One array of values per row.</param>
-    public MigrationBuilder InsertData(TableName table, string[] columns, params object?[][] rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        // The rows themselves, not a copy: an array of rows is already a read-only list of them, and
-        // copying a million references is a large-object allocation that forces a full collection.
-        return Add(new InsertDataOperation(table, columns, rows));
-    }
-
-    /// <summary>Inserts rows given as objects whose property names are column names (anonymous objects work).</summary>
-    /// <typeparam name="T">The row type.</typeparam>
-    /// <param name="table">The table.</param>
-    /// <param name="rows">The rows.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder InsertData<T>(string table, IEnumerable<T> rows, string? schema = null)
-    {
-        var properties = ObjectColumns.Of(typeof(T));
-        var values = rows.Select(row => (IReadOnlyList<object?>)Array.ConvertAll(properties, p => p.GetValue(row))).ToArray();
-        return Add(new InsertDataOperation(new TableName(table, schema), Array.ConvertAll(properties, p => p.Name), values));
-    }
-
-    /// <summary>
-    /// Inserts the rows of a JSON file holding an array of objects whose property names are column
-    /// names. The file is read when the migration's operations are recorded, so a missing or
-    /// malformed file is reported before any SQL runs; its values are sent as parameters.
-    /// </summary>
-    /// <param name="table">The table.</param>
-    /// <param name="path">The JSON file; a relative path is taken from the folder of the assembly that holds the migration (the application's base directory, in an app).</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder InsertDataFromJson(string table, string path, string? schema = null)
-    {
-        var (columns, rows) = JsonRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
-        return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
-    }
-
-    /// <summary>
-    /// Inserts the rows of a CSV file (RFC 4180: comma-separated, double-quoted fields, a header row
-    /// of column names). Values are text; the database converts them to the columns' types, and an
-    /// empty unquoted field is NULL. Read when the operations are recorded, like <see cref="InsertDataFromJson"/>.
-    /// </summary>
-    /// <param name="table">The table.</param>
-    /// <param name="path">The CSV file; a relative path is taken from the folder of the assembly that holds the migration (the application's base directory, in an app).</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder InsertDataFromCsv(string table, string path, string? schema = null)
-    {
-        var (columns, rows) = CsvRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
-        return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
-    }
-
-    /// <summary>Updates the rows matching <paramref name="where"/> (column = value for each property).</summary>
-    /// <param name="table">The table.</param>
-    /// <param name="set">An object whose properties are the columns to set.</param>
-    /// <param name="where">An object whose properties select the rows by equality.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder UpdateData(string table, object set, object where, string? schema = null) =>
-        Add(new UpdateDataOperation(new TableName(table, schema), ObjectColumns.Values(set), ObjectColumns.Values(where)));
-
-    /// <summary>Deletes the rows matching <paramref name="where"/> (column = value for each property).</summary>
-    /// <param name="table">The table.</param>
-    /// <param name="where">An object whose properties select the rows by equality.</param>
-    /// <param name="schema">The schema, or null for the default.</param>
-    public MigrationBuilder DeleteData(string table, object where, string? schema = null) =>
-        Add(new DeleteDataOperation(new TableName(table, schema), ObjectColumns.Values(where)));
 }
