@@ -74,6 +74,11 @@ internal static class OperationChecks
                 yield return $"Column \"{column.Name}\": {type}";
             }
 
+            if (column.IsIdentity && column.Type.Kind is not (ColumnTypeKind.Int16 or ColumnTypeKind.Int32 or ColumnTypeKind.Int64))
+            {
+                yield return $"Identity column \"{column.Name}\" is {column.Type}: identity columns must be Int16, Int32 or Int64.";
+            }
+
             foreach (var problem in DefaultProblems(column.Name, column.Type, column.Default, "default"))
             {
                 yield return problem;

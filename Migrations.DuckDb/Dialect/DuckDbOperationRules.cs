@@ -18,19 +18,11 @@ internal static class DuckDbOperationRules
         switch (operation)
         {
             case CreateTableOperation o:
-                foreach (var column in o.Columns.Where(c => c.IsIdentity && !DuckDbTypes.IsInteger(c.Type)))
-                {
-                    yield return $"Identity column \"{column.Name}\" is {column.Type}: identity columns must be Int16, Int32 or Int64.";
-                }
-
                 foreach (var problem in o.ForeignKeys.SelectMany(f => ForeignKeyProblems(o.Table, f)))
                 {
                     yield return problem;
                 }
 
-                break;
-            case AddColumnOperation { Column.IsIdentity: true } o when !DuckDbTypes.IsInteger(o.Column.Type):
-                yield return $"Identity column \"{o.Column.Name}\" is {o.Column.Type}: identity columns must be Int16, Int32 or Int64.";
                 break;
             case AddForeignKeyOperation o:
                 foreach (var problem in ForeignKeyProblems(o.Table, o.ForeignKey))

@@ -90,8 +90,6 @@ internal static partial class DuckDbTypes
         return isEnum(unquoted) ? ColumnType.Enum(unquoted) : ColumnType.Custom(storeType);
     }
 
-    public static bool IsInteger(ColumnType type) => type.Kind is ColumnTypeKind.Int16 or ColumnTypeKind.Int32 or ColumnTypeKind.Int64;
-
     /// <summary>The type name without parameters or list brackets: <c>DECIMAL(10,2)[]</c> gives <c>DECIMAL</c>.</summary>
     private static string BaseName(string name) => TypeArguments().Replace(name, "").Trim();
 

@@ -31,16 +31,5 @@ internal static class PostgresOperationRules
         {
             yield return problem;
         }
-
-        var identities = operation switch
-        {
-            CreateTableOperation o => o.Columns.Where(c => c.IsIdentity),
-            AddColumnOperation { Column.IsIdentity: true } o => [o.Column],
-            _ => [],
-        };
-        foreach (var column in identities.Where(c => !PostgresTypes.IsInteger(c.Type)))
-        {
-            yield return $"Identity column \"{column.Name}\" is {column.Type}: identity columns must be Int16, Int32 or Int64.";
-        }
     }
 }

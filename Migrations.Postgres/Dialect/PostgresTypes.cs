@@ -91,8 +91,6 @@ internal static partial class PostgresTypes
         _ => null,
     };
 
-    public static bool IsInteger(ColumnType type) => type.Kind is ColumnTypeKind.Int16 or ColumnTypeKind.Int32 or ColumnTypeKind.Int64;
-
     private static string BaseName(string name) => TypeArguments().Replace(name, "").Trim();
 
     [GeneratedRegex(@"\(.*\)|(\[\d*\])+$")]

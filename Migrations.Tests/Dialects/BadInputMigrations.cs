@@ -29,6 +29,7 @@ internal static class BadInputMigrations
         yield return Case(typeof(DropMissingTable), "DropTable", "tunes does not exist");
         yield return Case(typeof(FlagsEnum), "CreateEnum", "Permissions is a [Flags] enum");
         yield return Case(typeof(AliasedEnumMembers), "CreateEnum", "Size.Large and Big share the value 3");
+        yield return Case(typeof(TextIdentity), "CreateTable", "Identity column \"id\" is", "identity columns must be Int16, Int32 or Int64");
     }
 
     private static TestCaseData Case(Type migration, params string[] expected) =>
@@ -40,6 +41,12 @@ internal static class BadInputMigrations
         public override void Up(MigrationBuilder m) => m.CreateTable("   ", t => t.Column("id", c => c.Int64()));
 
         public override void Down(MigrationBuilder m) => m.DropTable("   ");
+    }
+
+    [Migration(10, "Text identity")]
+    internal sealed class TextIdentity : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("t", t => t.Column("id", c => c.String(20).Identity()));
     }
 
     [Migration(10, "Whitespace column")]
