@@ -1,5 +1,5 @@
 // Benchmarks for the runner on DuckDB, each next to its raw-SQL floor in the same run.
-// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|merged-rebuild|postgres|testkit|safedeploy|fleet [files] [databases]]
+// Run: dotnet run -c Release --project benchmarks/Migrations.Benchmarks [-- runner|apply|seed|rebuild|merged-rebuild|postgres|testkit|safedeploy|processes [pairs]|fleet [files] [databases]]
 using System.Diagnostics;
 using System.Globalization;
 using Migrations.Benchmarks;
@@ -45,6 +45,12 @@ if (only is "all" or "testkit")
 if (only is "all" or "safedeploy")
 {
     await SafeDeployBenchmarks.RunAsync();
+}
+
+if (only is "processes")
+{
+    // Not part of "all": it publishes three apps and starts each once per measurement.
+    await ProcessBenchmarks.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
 }
 
 if (only is "fleet")

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Migrations.Testing;
+using Npgsql;
+
+namespace Migrations.Benchmarks;
+
+/// <summary>
+/// Whole processes, as a user pays for them: Release apps published from benchmarks/Processes,
+/// each started once per measurement, ours and the hand-written Npgsql floor in pairs (the order
+/// alternating), on databases of their own on one throwaway PostgreSQL server.
+/// </summary>
+internal static partial class ProcessBenchmarks
+{
+    private const int Migrations = 300;
+
+    public static async Task RunAsync(string directory, int pairs)
+    {
+        var repository = FindRepository();
+        var apps = Path.Combine(directory, "apps");
+        var generated = Path.Combine(directory, "Generated.cs");
+        await File.WriteAllTextAsync(generated, GeneratedSource(Migrations));
+        var ours = await PublishAsync(repository, "Ours", Path.Combine(apps, "ours"), $"-p:GeneratedMigrations={generated}");
+        var oursSeed = await PublishAsync(repository, "OursSeed", Path.Combine(apps, "ours-seed"));
+        var floor = await PublishAsync(repository, "Floor", Path.Combine(apps, "floor"));
+
+        await using var server = await PostgresTestServer.StartAsync();
+        Console.WriteLine($"whole processes, {pairs} pairs each, medians (wall ms / CPU ms / peak MiB):");
+        await CompareAsync("apply 300 migrations", pairs, server, fresh: true,
+            cs => Run(ours, cs), cs => Run(floor, "apply", cs));
+
+        var atHead = await server.CreateDatabaseAsync("head");
+        await Run(ours, atHead);
+        await CompareAsync("no-op start at head (300 migrations)", pairs, server, fresh: false,
+            _ => Run(ours, atHead), _ => Run(floor, "noop", atHead));
+
+        await CompareAsync("seed 200,000 rows in one migration", pairs, server, fresh: true,
+            cs => Run(oursSeed, cs), cs => Run(floor, "seed", cs));
+    }
+
+    private static async Task CompareAsync(string name, int pairs, PostgresTestServer server, bool fresh, Func<string, Task<Sample>> ours, Func<string, Task<Sample>> floor)
+    {
+        var oursSamples = new List<Sample>();
+        var floorSamples = new List<Sample>();
+        for (var pair = 0; pair < pairs; pair++)
+        {
+            foreach (var oursSide in pair % 2 == 0 ? new[] { true, false } : [false, true])
+            {
+                var database = fresh ? await server.CreateDatabaseAsync(oursSide ? "ours" : "floor") : "";
+                if (fresh)
+                {
+                    await CheckpointAsync(server);
+                }
+
+                (oursSide ? oursSamples : floorSamples).Add(await (oursSide ? ours : floor)(database));
+            }
+        }
+
+        var (o, f) = (Sample.Median(oursSamples), Sample.Median(floorSamples));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: ours {o}, floor {f}, wall {o.WallMs / f.WallMs:F2}x, CPU {o.CpuMs / f.CpuMs:F2}x, peak {o.PeakMib / f.PeakMib:F2}x"));
+    }
+
+    private static async Task<Sample> Run(string executable, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        watch.Stop();
+        var text = await output;
+        if (process.ExitCode != 0 || StatsLine().Match(text) is not { Success: true } stats)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(executable)} failed ({process.ExitCode}): {text} {await error}");
+        }
+
+        return new Sample(watch.Elapsed.TotalMilliseconds, double.Parse(stats.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(stats.Groups[2].Value, CultureInfo.InvariantCulture));
+    }
+
+    private static async Task<string> PublishAsync(string repository, string project, string output, params string[] properties)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "publish", Path.Combine(repository, "benchmarks", "Processes", project, $"{project}.csproj"), "-c", "Release", "-o", output, "--nologo" }.Concat(properties))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"Publishing {project} failed: {text}");
+        }
+
+        var name = project switch { "Ours" => "ours", "OursSeed" => "ours-seed", _ => "floor" };
+        return Path.Combine(output, name);
+    }
+
+    /// <summary>The migrations of the apply workload as C#, one class each, as an app would have them.</summary>
+    private static string GeneratedSource(int count)
+    {
+        var source = new StringBuilder("using Migrations.Building;\n\nnamespace Migrations.Benchmarks.Processes;\n");
+        for (var version = 1; version <= count; version++)
+        {
+            source.Append(CultureInfo.InvariantCulture, $$"""
+
+                [Migration({{version}}, "Generated {{version}}")]
+                public sealed class M{{version:D5}} : Migration
+                {
+                    public override void Up(MigrationBuilder m)
+                    {
+                        m.CreateTable("t{{version}}", t => t.Column("id", c => c.Int64()).Column("name", c => c.Text()));
+                        m.AddColumn("t{{version}}", "extra", c => c.Int32());
+                        m.CreateIndex("t{{version}}", "name");
+                    }
+                }
+
+                """);
+        }
+
+        return source.ToString();
+    }
+
+    private static async Task CheckpointAsync(PostgresTestServer server)
+    {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("CHECKPOINT", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string FindRepository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Migrations.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from the repository: benchmarks/Processes is built from source.");
+    }
+
+    [GeneratedRegex(@"stats cpu_ms=([0-9.]+) peak_mib=([0-9.]+)")]
+    private static partial Regex StatsLine();
+
+    private sealed record Sample(double WallMs, double CpuMs, double PeakMib)
+    {
+        public static Sample Median(List<Sample> samples)
+        {
+            static double Middle(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+            return new Sample(Middle(samples.Select(s => s.WallMs)), Middle(samples.Select(s => s.CpuMs)), Middle(samples.Select(s => s.PeakMib)));
+        }
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{WallMs:F0} / {CpuMs:F0} / {PeakMib:F1}");
+    }
+}

@@ -1,0 +1,87 @@
+// The floor: the SQL a migration run needs, sent by hand through Npgsql on one connection.
+// Usage: floor apply|noop|seed <connection string>
+using Migrations.Benchmarks.Processes;
+using Npgsql;
+using NpgsqlTypes;
+
+const string History = "\"public\".\"__migrations_history\"";
+const long LockKey = 0x4D_69_67_72_61_74_69;
+
+await using (var dataSource = NpgsqlDataSource.Create(args[1]))
+await using (var connection = await dataSource.OpenConnectionAsync())
+{
+    await ExecuteAsync(connection, "SELECT pg_advisory_lock($1)", LockKey);
+    if (args[0] != "noop")
+    {
+        await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {History} (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum TEXT NOT NULL)");
+    }
+
+    var applied = 0;
+    await using (var read = new NpgsqlCommand($"SELECT version, description, applied_at, execution_ms, checksum FROM {History} ORDER BY version", connection))
+    await using (var reader = await read.ExecuteReaderAsync())
+    {
+        while (await reader.ReadAsync())
+        {
+            applied++;
+        }
+    }
+
+    switch (args[0])
+    {
+        case "apply":
+            for (var version = 1L; version <= 300; version++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                await ExecuteAsync(connection, $"CREATE TABLE \"public\".\"t{version}\" (\"id\" bigint, \"name\" text)");
+                await ExecuteAsync(connection, $"ALTER TABLE \"public\".\"t{version}\" ADD COLUMN \"extra\" integer");
+                await ExecuteAsync(connection, $"CREATE INDEX \"ix_t{version}_name\" ON \"public\".\"t{version}\" (\"name\")");
+                await RecordAsync(connection, version);
+                await transaction.CommitAsync();
+            }
+
+            break;
+        case "seed":
+            await using (var transaction = await connection.BeginTransactionAsync())
+            {
+                await ExecuteAsync(connection, SeedRows.CreateTable);
+                await using (var writer = await connection.BeginBinaryImportAsync("COPY \"public\".\"seed\" (\"id\", \"name\", \"amount\", \"created\") FROM STDIN (FORMAT BINARY)"))
+                {
+                    foreach (var (id, name, amount, created) in SeedRows.All())
+                    {
+                        await writer.StartRowAsync();
+                        await writer.WriteAsync(id, NpgsqlDbType.Bigint);
+                        await writer.WriteAsync(name, NpgsqlDbType.Text);
+                        await writer.WriteAsync(amount, NpgsqlDbType.Numeric);
+                        await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                    }
+
+                    await writer.CompleteAsync();
+                }
+
+                await RecordAsync(connection, 1);
+                await transaction.CommitAsync();
+            }
+
+            break;
+    }
+
+    await ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", LockKey);
+    Console.WriteLine($"history had {applied} rows");
+}
+
+ProcessStats.Print();
+
+static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
+{
+    await using var command = new NpgsqlCommand(sql, connection);
+    foreach (var value in values)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = value });
+    }
+
+    await command.ExecuteNonQueryAsync();
+}
+
+static Task RecordAsync(NpgsqlConnection connection, long version) => ExecuteAsync(connection,
+    $"INSERT INTO {History} (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, current_timestamp, $3, $4)",
+    version, $"Generated {version}", 0L, "0");
