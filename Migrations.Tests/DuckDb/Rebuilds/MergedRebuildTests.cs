@@ -45,6 +45,27 @@ public class MergedRebuildTests : DuckDbFileTests
             Is.EqualTo(new[] { "1 17 a-17", "2 18 b-18" }), "the backfill reads the renamed, retyped column");
     }
 
+    [Test]
+    public async Task A_self_referencing_table_renamed_and_changed_keeps_its_tree_in_one_copy()
+    {
+        var runner = Db.Runner(typeof(Categories), typeof(ReshapeCategories));
+        await runner.MigrateToAsync(1);
+        // Four levels deep: the copy back must go parents first, level by level.
+        foreach (var (id, parent, name) in new[] { (1, "NULL", "ROOT"), (2, "1", "A"), (3, "2", "B"), (4, "3", "C") })
+        {
+            Db.Execute($"INSERT INTO categories (id, parent_id, name) VALUES ({id}, {parent}, '{name}')");
+        }
+
+        var script = await runner.ScriptAsync();
+        await runner.MigrateAsync();
+
+        Assert.That(Occurrences(script, "CREATE TEMP TABLE \"__migrations_copy"), Is.EqualTo(1), script);
+        Assert.That(Db.Rows("SELECT id, parent_id, title, weight FROM groups ORDER BY id").Select(r => $"{r[0]} {r[1] ?? "-"} {r[2]} {r[3]}"),
+            Is.EqualTo(new[] { "1 - ROOT 0", "2 1 A 0", "3 2 B 0", "4 3 C 0" }));
+        Assert.Throws<DuckDB.NET.Data.DuckDBException>(() => Db.Execute("INSERT INTO groups (id, parent_id, title) VALUES (9, 99, 'orphan')"), "the self-reference stays");
+        Assert.That(Db.Exists("categories"), Is.False);
+    }
+
     private static int Occurrences(string text, string what) => (text.Length - text.Replace(what, "", StringComparison.Ordinal).Length) / what.Length;
 
     [Migration(1, "Orders with an index")]
@@ -69,6 +90,27 @@ public class MergedRebuildTests : DuckDbFileTests
             m.DropColumn("orders", "note");
             m.AlterColumn("orders", "amount", c => c.Type(ColumnType.Int64));
             m.RenameColumn("orders", "code", "reference");
+        }
+    }
+
+    [Migration(1, "Categories in a tree")]
+    private sealed class Categories : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("categories", t => t
+            .Column("id", c => c.Int64().PrimaryKey())
+            .Column("parent_id", c => c.Int64().References("categories", "id"))
+            .Column("name", c => c.String()));
+    }
+
+    [Migration(2, "Categories become groups")]
+    private sealed class ReshapeCategories : Migration
+    {
+        public override void Up(MigrationBuilder m)
+        {
+            m.RenameColumn("categories", "name", "title");
+            m.AddColumn("categories", "weight", c => c.Int32().NotNull().Default(0));
+            m.RenameTable("categories", "groups");
+            m.AlterColumn("groups", "title", c => c.NotNull());
         }
     }
 
