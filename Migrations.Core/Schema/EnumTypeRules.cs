@@ -14,10 +14,17 @@ internal static class EnumTypeRules
     /// Whether a type must be created: not when it exists with the same values (two migrations, or
     /// tables, may both ask for it); refused when it exists with other values.
     /// </summary>
-    public static bool MustCreate(CreateEnumOperation create, EnumModel? current) =>
-        current is null || (current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
+    public static bool MustCreate(CreateEnumOperation create, EnumModel? current)
+    {
+        if (current is null)
+        {
+            return true;
+        }
+
+        return current.Values.SequenceEqual(create.Values, StringComparer.Ordinal)
             ? false
-            : throw new MigrationPlanningException(create, $"{current.Name} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue."));
+            : throw new MigrationPlanningException(create, $"{current.Name} already exists with values ({string.Join(", ", current.Values)}): change values with AddEnumValue / RenameEnumValue / DropEnumValue.");
+    }
 
     /// <summary>The type a change applies to; refused when there is none.</summary>
     public static EnumModel Existing(MigrationOperation operation, EnumModel? current, TableName type) =>

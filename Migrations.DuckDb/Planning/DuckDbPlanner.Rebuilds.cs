@@ -42,7 +42,7 @@ internal sealed partial class DuckDbPlanner
         var filled = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { [column.Name] = decision.FillSql };
         if (_batch is not null)
         {
-            Join(shaped, model, table, decision.Reason, filled);
+            Join(shaped, model, table, filled);
             return;
         }
 
@@ -70,13 +70,13 @@ internal sealed partial class DuckDbPlanner
     /// <summary>Starts the rebuild of a table; its next changes in the migration join it.</summary>
     private void StartBatch(MigrationOperation operation, SchemaModel model, TableModel table, string reason, IReadOnlyDictionary<string, string>? filled = null)
     {
-        _batch = new RebuildBatch(_names, _current ?? operation, model, table.Name);
+        _batch = new RebuildBatch(_names, _current!, model, table.Name, reason);
         _facts.Rebuilt(_roles.Closure(model, table.Name).Select(t => t.Name));
-        Join(operation, model, table, reason, filled);
+        Join(operation, model, table, filled);
     }
 
     /// <summary>Adds a change to the pending rebuild: the schema moves past it, the rows will pass through it.</summary>
-    private void Join(MigrationOperation operation, SchemaModel model, TableModel table, string? reason, IReadOnlyDictionary<string, string>? filled = null)
+    private void Join(MigrationOperation operation, SchemaModel model, TableModel table, IReadOnlyDictionary<string, string>? filled = null)
     {
         var sources = new Dictionary<string, string>(filled ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
         var after = _schema.Advance(model, operation);
@@ -92,7 +92,7 @@ internal sealed partial class DuckDbPlanner
         }
 
         _schema.Replace(after);
-        _batch!.Add(operation, after, sources, reason);
+        _batch!.Add(operation, after, sources);
     }
 
     /// <summary>Writes out the pending rebuild, if any.</summary>

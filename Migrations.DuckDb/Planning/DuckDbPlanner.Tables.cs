@@ -37,10 +37,11 @@ internal sealed partial class DuckDbPlanner
             return;
         }
 
+        // Also for a change that joins a pending rebuild: the reasons refuse what DuckDB cannot do at all.
         var reason = _reasons.For(operation, model, table, _facts);
         if (_batch is not null)
         {
-            Join(operation, model, table, reason);
+            Join(operation, model, table);
             _batch.Trailing.AddRange(After(operation, model, table));
             return;
         }

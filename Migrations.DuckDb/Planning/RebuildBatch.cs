@@ -12,12 +12,20 @@ namespace Migrations.DuckDb.Planning;
 internal sealed class RebuildBatch
 {
     private readonly List<RowLayer> _layers = [];
-    private readonly List<(MigrationOperation Operation, string? Reason)> _changes = [];
+    private readonly List<MigrationOperation> _changes = [];
     private readonly NameResolver _names;
+    private readonly string _reason;
 
-    public RebuildBatch(NameResolver names, MigrationOperation source, SchemaModel before, TableName table)
+    /// <summary>Starts the batch for a change that needs the rebuild.</summary>
+    /// <param name="names">The dialect's name rules.</param>
+    /// <param name="source">The migration's operation being planned.</param>
+    /// <param name="before">The schema before the first change.</param>
+    /// <param name="table">The table, by its name now.</param>
+    /// <param name="reason">Why the first change needs the rebuild; later changes ride along.</param>
+    public RebuildBatch(NameResolver names, MigrationOperation source, SchemaModel before, TableName table, string reason)
     {
         _names = names;
+        _reason = reason;
         Source = source;
         Before = before;
         After = before;
@@ -53,8 +61,7 @@ internal sealed class RebuildBatch
     /// <param name="operation">The change.</param>
     /// <param name="after">The schema after it.</param>
     /// <param name="sources">The columns it computes anew, as SQL over the columns before it.</param>
-    /// <param name="reason">Why it needs the rebuild, or null when it only rides along.</param>
-    public void Add(MigrationOperation operation, SchemaModel after, IReadOnlyDictionary<string, string> sources, string? reason)
+    public void Add(MigrationOperation operation, SchemaModel after, IReadOnlyDictionary<string, string> sources)
     {
         if (operation is RenameTableOperation rename)
         {
@@ -63,7 +70,7 @@ internal sealed class RebuildBatch
 
         var table = _names.FindTable(after, Current) ?? throw new InvalidOperationException($"The model after {operation.Describe()} has no table {Current}.");
         _layers.Add(new RowLayer(table.Columns.Select(c => c.Name).ToArray(), sources));
-        _changes.Add((operation, reason));
+        _changes.Add(operation);
         After = after;
     }
 
@@ -72,14 +79,7 @@ internal sealed class RebuildBatch
     public RowSource Rows => new(_layers.Where((l, i) => l.Sources.Count > 0 || i == _layers.Count - 1).ToArray());
 
     /// <summary>Why the table is rebuilt, for scripts and logs.</summary>
-    public string Reason
-    {
-        get
-        {
-            var first = _changes.First(c => c.Reason is not null).Reason!;
-            return _changes.Count == 1
-                ? first
-                : $"{first}; one copy carries all {_changes.Count} changes to it: {string.Join(", ", _changes.Select(c => c.Operation.Describe()))}";
-        }
-    }
+    public string Reason => _changes.Count == 1
+        ? _reason
+        : $"{_reason}; one copy carries all {_changes.Count} changes to it: {string.Join(", ", _changes.Select(c => c.Describe()))}";
 }

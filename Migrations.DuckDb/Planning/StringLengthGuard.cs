@@ -18,10 +18,13 @@ internal static class StringLengthGuard
     /// <summary>The statement that fails the migration when a value is too long, if the operation shortens a column.</summary>
     public static IReadOnlyList<SqlStep> For(MigrationOperation operation, TableModel table)
     {
-        if (!Applies(operation) || operation is not AlterColumnTypeOperation { NewType.Length: { } length } o)
+        if (!Applies(operation))
         {
             return [];
         }
+
+        var o = (AlterColumnTypeOperation)operation;
+        var length = o.NewType.Length!.Value;
 
         var message = DataGuards.ValuesTooLong(table.Name, o.Column, length, $"DuckDB does not check String({length}) on later writes; PostgreSQL does.");
         return

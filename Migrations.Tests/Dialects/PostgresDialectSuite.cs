@@ -20,25 +20,13 @@ public sealed class PostgresDialectSuite : Migrations.Tests.Dialects.DialectSuit
     [SetUp]
     public async Task CreateDatabaseAsync() => _connectionString = await PostgresServer.Instance.CreateDatabaseAsync("suite");
 
-    /// <summary>
-    /// Each test has a database of its own, so its pooled connections are never reused: closed
-    /// here, or hundreds of idle ones would add up past the server's max_connections.
-    /// </summary>
-    [TearDown]
-    public void ClosePooledConnections()
-    {
-        if (_connectionString is not null)
-        {
-            using var connection = new NpgsqlConnection(_connectionString);
-            NpgsqlConnection.ClearPool(connection);
-        }
-    }
-
     protected override Task<IMigrationDialect> CreateDialectAsync() => Task.FromResult<IMigrationDialect>(new PostgresDialect(_connectionString!));
 
+    // Each test has a database of its own, so a pooled connection would never be used again and
+    // would stay open, idle, until pruned: hundreds of them add up past the server's max_connections.
     protected override DbConnection OpenConnection()
     {
-        var connection = new NpgsqlConnection(_connectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false }.ConnectionString);
         connection.Open();
         return connection;
     }

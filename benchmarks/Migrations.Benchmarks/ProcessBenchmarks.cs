@@ -22,9 +22,9 @@ internal static partial class ProcessBenchmarks
         var apps = Path.Combine(directory, "apps");
         var generated = Path.Combine(directory, "Generated.cs");
         await File.WriteAllTextAsync(generated, GeneratedSource(Migrations));
-        var ours = await PublishAsync(repository, "Ours", Path.Combine(apps, "ours"), $"-p:GeneratedMigrations={generated}");
-        var oursSeed = await PublishAsync(repository, "OursSeed", Path.Combine(apps, "ours-seed"));
-        var floor = await PublishAsync(repository, "Floor", Path.Combine(apps, "floor"));
+        var ours = await PublishAsync(repository, "Ours", "ours", apps, $"-p:GeneratedMigrations={generated}");
+        var oursSeed = await PublishAsync(repository, "OursSeed", "ours-seed", apps);
+        var floor = await PublishAsync(repository, "Floor", "floor", apps);
 
         await using var server = await PostgresTestServer.StartAsync();
         Console.WriteLine($"whole processes, {pairs} pairs each, medians (wall ms / CPU ms / peak MiB):");
@@ -86,8 +86,10 @@ internal static partial class ProcessBenchmarks
         return new Sample(watch.Elapsed.TotalMilliseconds, double.Parse(stats.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(stats.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
-    private static async Task<string> PublishAsync(string repository, string project, string output, params string[] properties)
+    /// <summary>Publishes an app into a folder of its own and returns the path of its executable.</summary>
+    private static async Task<string> PublishAsync(string repository, string project, string executable, string apps, params string[] properties)
     {
+        var output = Path.Combine(apps, executable);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "publish", Path.Combine(repository, "benchmarks", "Processes", project, $"{project}.csproj"), "-c", "Release", "-o", output, "--nologo" }.Concat(properties))
         {
@@ -102,8 +104,7 @@ internal static partial class ProcessBenchmarks
             throw new InvalidOperationException($"Publishing {project} failed: {text}");
         }
 
-        var name = project switch { "Ours" => "ours", "OursSeed" => "ours-seed", _ => "floor" };
-        return Path.Combine(output, name);
+        return Path.Combine(output, executable);
     }
 
     /// <summary>The migrations of the apply workload as C#, one class each, as an app would have them.</summary>
