@@ -46,6 +46,7 @@ public sealed partial class MigrationBuilder
     /// <param name="schema">The schema, or null for the default.</param>
     public MigrationBuilder InsertDataFromJson(string table, string path, string? schema = null)
     {
+        ReadDataFiles = true;
         var (columns, rows) = JsonRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
         return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
     }
@@ -60,6 +61,7 @@ public sealed partial class MigrationBuilder
     /// <param name="schema">The schema, or null for the default.</param>
     public MigrationBuilder InsertDataFromCsv(string table, string path, string? schema = null)
     {
+        ReadDataFiles = true;
         var (columns, rows) = CsvRows.Read(Path.IsPathRooted(path) ? path : Path.Combine(DataDirectory, path));
         return Add(new InsertDataOperation(new TableName(table, schema), columns, rows));
     }

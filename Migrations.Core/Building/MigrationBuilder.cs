@@ -20,6 +20,9 @@ public sealed partial class MigrationBuilder
     /// </summary>
     internal string DataDirectory { get; init; } = AppContext.BaseDirectory;
 
+    /// <summary>Whether the migration read a data file: its operations then depend on more than its code.</summary>
+    internal bool ReadDataFiles { get; private set; }
+
     /// <summary>What <see cref="AllowUnsafe"/> accepted: the operation's index, the rule and the reason.</summary>
     internal IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted => _accepted;
 

@@ -23,7 +23,11 @@ internal sealed class HistoryTableSql : IHistoryTableSql
         _quoted = $"{SqlText.Quote(table.Schema)}.{SqlText.Quote(table.Name)}";
         _tableExists = tableExists;
         _progress = new ProgressTableSql(table);
+        Verified = new VerifiedTableSql(table);
     }
+
+    /// <summary>The table beside this one that remembers which code was checked against which history.</summary>
+    public VerifiedTableSql Verified { get; }
 
     public SqlStep Exists() => new(_tableExists, [_table.Schema, _table.Name]);
 

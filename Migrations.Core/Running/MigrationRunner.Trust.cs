@@ -184,11 +184,17 @@ public sealed partial class MigrationRunner
         ChecksumOf(info) == row.Checksum ||
         _legacyChecksums.GetOrAdd(info.Version, _ => OperationChecksum.ComputeLegacy(UpOperations(info))) == row.Checksum;
 
-    /// <summary>Refuses edited and out-of-order migrations before anything runs, unless the options allow them (then logs them).</summary>
-    private void CheckHistory(MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion)
+    /// <summary>
+    /// Refuses edited and out-of-order migrations before anything runs, unless the options allow them
+    /// (then logs them). The checksums are not computed when this code was already compared with
+    /// these rows (<paramref name="checkedBefore"/>).
+    /// </summary>
+    /// <returns>Whether every applied migration matches its history row.</returns>
+    private bool CheckHistory(MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion, bool checkedBefore)
     {
         var problems = new List<string>();
-        foreach (var (info, row) in HistoryChecks.Changed(catalog, applied, Matches))
+        var changed = checkedBefore ? [] : HistoryChecks.Changed(catalog, applied, Matches);
+        foreach (var (info, row) in changed)
         {
             if (_options.AllowChangedMigrations)
             {
@@ -212,9 +218,6 @@ public sealed partial class MigrationRunner
             }
         }
 
-        if (problems.Count > 0)
-        {
-            throw new MigrationValidationException(problems);
-        }
+        return problems.Count > 0 ? throw new MigrationValidationException(problems) : changed.Count == 0;
     }
 }

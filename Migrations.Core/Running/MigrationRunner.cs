@@ -21,6 +21,10 @@ public sealed partial class MigrationRunner
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _legacyChecksums = new();
     private readonly PlanningContext _planning;
+    private readonly Lazy<string?> _codeIdentity;
+
+    /// <summary>Set once a migration's Up read a data file: its checksum then depends on more than the code.</summary>
+    private volatile bool _readDataFiles;
 
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
     private const long Latest = long.MaxValue;
@@ -36,6 +40,7 @@ public sealed partial class MigrationRunner
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _catalog = new Lazy<MigrationCatalog>(() => MigrationCatalog.Discover(_options));
         _planning = new PlanningContext(DeclaredEnums);
+        _codeIdentity = new Lazy<string?>(() => CodeIdentity.Of(_catalog.Value.Migrations, _dialect));
     }
 
     /// <summary>The known migrations in version order.</summary>
@@ -93,10 +98,18 @@ public sealed partial class MigrationRunner
     {
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
-        CheckHistory(catalog, applied, targetVersion);
+        var verified = VerifiedHistory.For(history, () => _codeIdentity.Value, _options, _logger);
+        var checkedBefore = verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false);
+        var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
         var work = Prepare(catalog, applied, targetVersion);
+        var remember = verified is not null && historyMatches && !checkedBefore;
         if (work.Count == 0)
         {
+            if (remember && !_readDataFiles)
+            {
+                await verified!.RecordAsync(connection, applied, cancellationToken).ConfigureAwait(false);
+            }
+
             var current = applied.Count == 0 ? 0 : applied[^1].Version;
             RunnerLog.UpToDate(_logger, current);
             return new MigrationResult([], []);
@@ -124,6 +137,13 @@ public sealed partial class MigrationRunner
             }
 
             await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (verified is not null && historyMatches && !_readDataFiles)
+        {
+            // The rows just written came from this code: the next start with it need not compare them.
+            var (_, after) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+            await verified.RecordAsync(connection, after, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new MigrationResult(
@@ -175,8 +195,12 @@ public sealed partial class MigrationRunner
     private string ChecksumOf(MigrationInfo info) =>
         _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(UpOperations(info)));
 
-    private IReadOnlyList<MigrationOperation> UpOperations(MigrationInfo info) =>
-        MigrationOperations.Build(info, up: true, _dialect, new ValidationProblems());
+    private IReadOnlyList<MigrationOperation> UpOperations(MigrationInfo info)
+    {
+        var builder = MigrationOperations.Record(info, up: true, _dialect, new ValidationProblems());
+        _readDataFiles |= builder.ReadDataFiles;
+        return builder.Operations;
+    }
 
     /// <summary>A target must be a version the runner can reach: 0 (before the first migration) or a known migration's.</summary>
     private static void CheckTarget(MigrationCatalog catalog, long targetVersion)
@@ -265,6 +289,7 @@ public sealed partial class MigrationRunner
             }
 
             var builder = MigrationOperations.Record(info, up: true, _dialect, problems);
+            _readDataFiles |= builder.ReadDataFiles;
             work.Add(new PlannedMigration(info, Up: true, builder.Operations) { Accepted = builder.Accepted, SafeRewrites = _options.SafeRewrites });
         }
 

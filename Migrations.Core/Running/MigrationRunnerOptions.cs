@@ -52,6 +52,16 @@ public sealed class MigrationRunnerOptions
     /// </summary>
     public bool SafeRewrites { get; set; }
 
+    /// <summary>
+    /// Computes every applied migration's checksum on every start. Off by default: a start whose
+    /// build (the migrations' assemblies and what they reference) and history are those of a start
+    /// that already compared them skips the comparison, which in a fresh process is most of a
+    /// no-op start. Set it when a migration's Up depends on something outside its code other than
+    /// the data files it reads through <c>InsertDataFromJson</c>/<c>InsertDataFromCsv</c> (which
+    /// always turn the skip off), such as an environment variable.
+    /// </summary>
+    public bool ChecksumEveryStart { get; set; }
+
     /// <summary>The same options, for a runner on another database (a shadow).</summary>
     internal MigrationRunnerOptions Copy()
     {
@@ -62,6 +72,7 @@ public sealed class MigrationRunnerOptions
             AllowOutOfOrder = AllowOutOfOrder,
             Lint = Lint,
             SafeRewrites = SafeRewrites,
+            ChecksumEveryStart = ChecksumEveryStart,
         };
         copy.History.TableName = History.TableName;
         copy.History.Schema = History.Schema;

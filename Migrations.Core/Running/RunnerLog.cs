@@ -75,4 +75,7 @@ internal static partial class RunnerLog
 
     [LoggerMessage(EventId = 23, Level = LogLevel.Warning, Message = "{Version}: a lock was not granted within the lock timeout; trying again in {WaitMs} ms (retry {Retry} of {Retries})")]
     public static partial void LockRetry(ILogger logger, long version, long waitMs, int retry, int retries);
+
+    [LoggerMessage(EventId = 42, Level = LogLevel.Debug, Message = "Could not record that the applied migrations' checksums were checked; the next start checks them again")]
+    public static partial void VerifiedNotRecorded(ILogger logger, Exception exception);
 }

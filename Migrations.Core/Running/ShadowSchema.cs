@@ -92,8 +92,8 @@ internal static class ShadowSchema
         return actual with { Tables = tables };
     }
 
-    /// <summary>The history table and its progress table: the runner's own, kept apart from the schema.</summary>
+    /// <summary>The history table and the tables beside it: the runner's own, kept apart from the schema.</summary>
     public static bool IsHistory(TableName table, HistoryTableOptions history) =>
         (history.Schema is null || string.Equals(table.Schema, history.Schema, StringComparison.Ordinal)) &&
-        (table.Name == history.TableName || table.Name == history.TableName + "_progress");
+        (table.Name == history.TableName || table.Name == history.TableName + "_progress" || table.Name == history.TableName + Dialects.VerifiedTableSql.Suffix);
 }

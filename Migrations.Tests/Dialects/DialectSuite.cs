@@ -194,12 +194,14 @@ public abstract partial class DialectSuite
         Assert.Catch<DbException>(() => Execute("UPDATE books SET genre = 'scifi' WHERE title = 'Dune'"), "the old value is gone");
     }
 
-    private protected async Task MigrateAsync(params Type[] migrations)
+    private protected Task MigrateAsync(params Type[] migrations) => MigrateAsync(new MigrationRunnerOptions(), migrations);
+
+    private protected async Task MigrateAsync(MigrationRunnerOptions options, params Type[] migrations)
     {
         var dialect = await CreateDialectAsync();
         try
         {
-            await new MigrationRunner(dialect, new MigrationRunnerOptions().Add(migrations)).MigrateAsync();
+            await new MigrationRunner(dialect, options.Add(migrations)).MigrateAsync();
         }
         finally
         {

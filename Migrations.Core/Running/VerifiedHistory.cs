@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Migrations.Dialects;
+
+namespace Migrations.Running;
+
+/// <summary>
+/// Remembers in the database which code was checked against which history, so that a start with
+/// the same build on the same history skips recomputing every applied migration's checksum (in a
+/// fresh process that is compiling each migration's Up: most of a no-op start). Any change to the
+/// code (see <see cref="CodeIdentity"/>) or to the history's versions and checksums misses, and the
+/// checksums are computed and compared as on every start before. Reads and writes are best effort:
+/// when the table cannot be read or written, the run checks the slow way and goes on.
+/// </summary>
+internal sealed class VerifiedHistory
+{
+    private readonly VerifiedTableSql _table;
+    private readonly string _code;
+    private readonly ILogger _logger;
+
+    private VerifiedHistory(VerifiedTableSql table, string code, ILogger logger) => (_table, _code, _logger) = (table, code, logger);
+
+    /// <summary>The memory for a run, or null when there is none to use: a dialect with its own history table, code without a lasting identity, or checks forced on every start.</summary>
+    public static VerifiedHistory? For(IHistoryTableSql history, Func<string?> code, MigrationRunnerOptions options, ILogger logger) =>
+        options.ChecksumEveryStart || history is not HistoryTableSql own || code() is not { } identity
+            ? null
+            : new VerifiedHistory(own.Verified, identity, logger);
+
+    /// <summary>Whether this code was already checked against exactly these history rows.</summary>
+    public async Task<bool> IsVerifiedAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
+    {
+        if (applied.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            var count = await StepExecutor.ScalarAsync(connection, _table.Count(_code, Digest(applied)), cancellationToken).ConfigureAwait(false);
+            return Convert.ToInt64(count, CultureInfo.InvariantCulture) > 0;
+        }
+        catch (DbException)
+        {
+            // Not made yet (the first run of a database), or not readable by this role.
+            return false;
+        }
+    }
+
+    /// <summary>Records that this code matches these history rows.</summary>
+    public async Task RecordAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
+    {
+        if (applied.Count == 0)
+        {
+            return;
+        }
+
+        var history = Digest(applied);
+        try
+        {
+            foreach (var step in _table.CreateIfMissing().Append(_table.DeleteOthers(history)).Append(_table.Insert(_code, history)))
+            {
+                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DbException e)
+        {
+            RunnerLog.VerifiedNotRecorded(_logger, e);
+        }
+    }
+
+    /// <summary>The history rows' versions and checksums, in version order, as one hash.</summary>
+    private static string Digest(IReadOnlyList<AppliedMigration> applied)
+    {
+        var text = new StringBuilder();
+        foreach (var row in applied.OrderBy(a => a.Version))
+        {
+            text.Append(row.Version.ToString(CultureInfo.InvariantCulture)).Append(':').Append(row.Checksum).Append('\n');
+        }
+
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+    }
+}
