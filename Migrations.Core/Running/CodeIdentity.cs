@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Migrations.Dialects;
 
@@ -38,12 +37,20 @@ internal static class CodeIdentity
             text.Append(name).Append(' ').Append(id.ToString("N")).Append('\n');
         }
 
+        // Which class has which version: runners given classes one by one can swap classes of one assembly.
+        var assemblies = new Dictionary<Assembly, string>();
         foreach (var migration in migrations)
         {
-            text.Append(migration.Version).Append(' ').Append(migration.Type.Assembly.GetName().Name).Append(':').Append(migration.Type.FullName).Append('\n');
+            var assembly = migration.Type.Assembly;
+            if (!assemblies.TryGetValue(assembly, out var assemblyName))
+            {
+                assemblies[assembly] = assemblyName = assembly.FullName ?? "";
+            }
+
+            text.Append(migration.Version).Append(' ').Append(assemblyName).Append(':').Append(migration.Type.FullName).Append('\n');
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+        return StableHash.Of(text.ToString());
     }
 
     /// <summary>Walks the references from the roots, recording each assembly's module id; false on an assembly without a lasting one.</summary>

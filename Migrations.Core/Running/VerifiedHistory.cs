@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Migrations.Dialects;
@@ -80,6 +79,6 @@ internal sealed class VerifiedHistory
             text.Append(row.Version.ToString(CultureInfo.InvariantCulture)).Append(':').Append(row.Checksum).Append('\n');
         }
 
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))).ToLowerInvariant();
+        return StableHash.Of(text.ToString());
     }
 }

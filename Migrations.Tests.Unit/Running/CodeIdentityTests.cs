@@ -18,7 +18,7 @@ public sealed class CodeIdentityTests
 
         var identity = CodeIdentity.Of(first, duckDb);
 
-        Assert.That(identity, Has.Length.EqualTo(64));
+        Assert.That(identity, Has.Length.EqualTo(32));
         Assert.That(CodeIdentity.Of([.. first], duckDb), Is.EqualTo(identity));
         Assert.That(CodeIdentity.Of(swapped, duckDb), Is.Not.EqualTo(identity), "a version now maps to another class");
         Assert.That(CodeIdentity.Of(first[..1], duckDb), Is.Not.EqualTo(identity), "a migration less");
