@@ -37,6 +37,24 @@ public sealed partial class MigrationBuilder
     }
 
     /// <summary>
+    /// Inserts rows read from a sequence as they are sent, never all held in memory: for seeds of
+    /// millions of rows, produced by an iterator method or a query. The sequence is read each time
+    /// the rows are needed (checked before anything runs, sent, hashed for the history's checksum,
+    /// and hashed again on later starts to detect an edit), so it must yield the same rows every
+    /// time; a read that yields another number of rows fails the migration, which rolls back.
+    /// </summary>
+    /// <param name="table">The table.</param>
+    /// <param name="columns">The columns the values are for.</param>
+    /// <param name="rows">One array of values per row, in column order.</param>
+    /// <param name="schema">The schema, or null for the default.</param>
+    public MigrationBuilder InsertData(string table, string[] columns, IEnumerable<object?[]> rows, string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var name = new TableName(table, schema);
+        return Add(new InsertDataOperation(name, columns, new StreamedRows(rows, $"InsertData {name}")));
+    }
+
+    /// <summary>
     /// Inserts the rows of a JSON file holding an array of objects whose property names are column
     /// names. The file is read when the migration's operations are recorded, so a missing or
     /// malformed file is reported before any SQL runs; its values are sent as parameters.

@@ -111,9 +111,11 @@ internal static class OperationChecks
             yield return problem;
         }
 
-        for (var r = 0; r < o.Rows.Count; r++)
+        // Read in order, once: rows given as a sequence are produced as they are read.
+        var r = -1;
+        foreach (var row in o.Rows)
         {
-            var row = o.Rows[r];
+            r++;
             if (row is null || row.Count != o.Columns.Count)
             {
                 // Row numbers count from 1, as a person reading the data would.

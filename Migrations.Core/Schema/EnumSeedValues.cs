@@ -53,28 +53,47 @@ internal static class EnumSeedValues
             return o;
         }
 
+        if (o.Rows is StreamedRows streamed)
+        {
+            // Every value is checked now, before anything runs; the labels are put in as the rows are read.
+            var r = 0;
+            var anyChanged = false;
+            foreach (var row in streamed)
+            {
+                anyChanged |= Labelled(row, columns, ++r) != row;
+            }
+
+            return anyChanged ? o with { Rows = streamed.Select((row, index) => Labelled(row, columns, index + 1)) } : o;
+        }
+
         IReadOnlyList<object?>[]? changed = null;
         for (var r = 0; r < o.Rows.Count; r++)
         {
             var row = o.Rows[r];
-            object?[]? copy = null;
-            for (var i = 0; i < columns.Length && i < row.Count; i++)
-            {
-                if (columns[i] is { } column && column.Label(row[i], $"row {r + 1}") is var label && !Equals(label, row[i]))
-                {
-                    copy ??= [.. row];
-                    copy[i] = label;
-                }
-            }
-
-            if (copy is not null)
+            if (Labelled(row, columns, r + 1) is var labelled && labelled != row)
             {
                 changed ??= [.. o.Rows];
-                changed[r] = copy;
+                changed[r] = labelled;
             }
         }
 
         return changed is null ? o : o with { Rows = changed };
+    }
+
+    /// <summary>The row with enum numbers replaced by their labels; the row itself when none is.</summary>
+    private static IReadOnlyList<object?> Labelled(IReadOnlyList<object?> row, EnumColumn?[] columns, int number)
+    {
+        object?[]? copy = null;
+        for (var i = 0; i < columns.Length && i < row.Count; i++)
+        {
+            if (columns[i] is { } column && column.Label(row[i], $"row {number}") is var label && !Equals(label, row[i]))
+            {
+                copy ??= [.. row];
+                copy[i] = label;
+            }
+        }
+
+        return copy ?? row;
     }
 
     private static IReadOnlyList<ColumnValue> Values(IReadOnlyList<ColumnValue> values, Func<string, EnumColumn?> find, string what)

@@ -16,7 +16,7 @@ internal static partial class ProcessBenchmarks
 {
     private const int Migrations = 300;
 
-    public static async Task RunAsync(string directory, int pairs)
+    public static async Task RunAsync(string directory, int pairs, string? workload)
     {
         var repository = FindRepository();
         var apps = Path.Combine(directory, "apps");
@@ -28,16 +28,25 @@ internal static partial class ProcessBenchmarks
 
         await using var server = await PostgresTestServer.StartAsync();
         Console.WriteLine($"whole processes, {pairs} pairs each, medians (wall ms / CPU ms / peak MiB):");
-        await CompareAsync("apply 300 migrations", pairs, server, fresh: true,
-            cs => Run(ours, cs), cs => Run(floor, "apply", cs));
+        if (workload is null or "apply")
+        {
+            await CompareAsync("apply 300 migrations", pairs, server, fresh: true,
+                cs => Run(ours, cs), cs => Run(floor, "apply", cs));
+        }
 
-        var atHead = await server.CreateDatabaseAsync("head");
-        await Run(ours, atHead);
-        await CompareAsync("no-op start at head (300 migrations)", pairs, server, fresh: false,
-            _ => Run(ours, atHead), _ => Run(floor, "noop", atHead));
+        if (workload is null or "noop")
+        {
+            var atHead = await server.CreateDatabaseAsync("head");
+            await Run(ours, atHead);
+            await CompareAsync("no-op start at head (300 migrations)", pairs, server, fresh: false,
+                _ => Run(ours, atHead), _ => Run(floor, "noop", atHead));
+        }
 
-        await CompareAsync("seed 200,000 rows in one migration", pairs, server, fresh: true,
-            cs => Run(oursSeed, cs), cs => Run(floor, "seed", cs));
+        if (workload is null or "seed")
+        {
+            await CompareAsync("seed 200,000 rows in one migration", pairs, server, fresh: true,
+                cs => Run(oursSeed, cs), cs => Run(floor, "seed", cs));
+        }
     }
 
     private static async Task CompareAsync(string name, int pairs, PostgresTestServer server, bool fresh, Func<string, Task<Sample>> ours, Func<string, Task<Sample>> floor)

@@ -56,7 +56,8 @@ if (only is "all" or "safedeploy")
 if (only is "processes")
 {
     // Not part of "all": it publishes three apps and starts each once per measurement.
-    await ProcessBenchmarks.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+    // Optionally one workload: apply, noop or seed.
+    await ProcessBenchmarks.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10, args.Length > 2 ? args[2] : null);
 }
 
 if (only is "fleet")

@@ -1,5 +1,4 @@
 using Migrations.Building;
-using Migrations.Operations;
 
 namespace Migrations.Benchmarks.Processes;
 
@@ -14,7 +13,7 @@ public sealed class SeedMigration : Migration
             .Column("name", c => c.Text().NotNull())
             .Column("amount", c => c.Decimal(10, 2))
             .Column("created", c => c.TimestampTz()));
-        m.Add(new InsertDataOperation(new TableName("seed"), ["id", "name", "amount", "created"],
-            SeedRows.All().Select(r => (IReadOnlyList<object?>)[r.Id, r.Name, r.Amount, r.Created]).ToArray()));
+        // A sequence: read as the rows are sent, never all in memory.
+        m.InsertData("seed", ["id", "name", "amount", "created"], SeedRows.All().Select(r => new object?[] { r.Id, r.Name, r.Amount, r.Created }));
     }
 }

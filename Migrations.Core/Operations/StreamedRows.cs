@@ -1,0 +1,82 @@
+using System.Collections;
+
+namespace Migrations.Operations;
+
+/// <summary>
+/// Seed rows read from a sequence each time they are needed (to check them before anything runs,
+/// to send them, to take the checksum) and never held all at once, so a seed larger than memory
+/// loads in the memory of one chunk. The sequence must yield the same rows every time it is read;
+/// a read that yields a different number of rows than the first fails the migration, which then
+/// rolls back.
+/// </summary>
+internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
+{
+    private readonly IEnumerable<IReadOnlyList<object?>> _source;
+    private readonly string _what;
+    private int? _count;
+
+    /// <param name="source">The rows.</param>
+    /// <param name="what">The operation, as an error about the rows names it.</param>
+    public StreamedRows(IEnumerable<IReadOnlyList<object?>> source, string what) => (_source, _what) = (source, what);
+
+    /// <summary>Known once the rows were read through once (the checks before anything runs do that).</summary>
+    public int Count
+    {
+        get
+        {
+            if (_count is null)
+            {
+                using var rows = GetEnumerator();
+                while (rows.MoveNext())
+                {
+                }
+            }
+
+            return _count!.Value;
+        }
+    }
+
+    /// <summary>Reads up to the row: rows given as a sequence are meant to be read in order.</summary>
+    public IReadOnlyList<object?> this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            var at = 0;
+            foreach (var row in _source)
+            {
+                if (at++ == index)
+                {
+                    return row;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"{_what} has {at} rows.");
+        }
+    }
+
+    /// <summary>The same rows, each changed by <paramref name="map"/> as it is read.</summary>
+    public StreamedRows Select(Func<IReadOnlyList<object?>, int, IReadOnlyList<object?>> map) =>
+        new(_source.Select(map), _what) { _count = _count };
+
+    public IEnumerator<IReadOnlyList<object?>> GetEnumerator()
+    {
+        var read = 0;
+        foreach (var row in _source)
+        {
+            read++;
+            yield return row;
+        }
+
+        if (_count is { } expected && expected != read)
+        {
+            throw new InvalidOperationException(
+                $"{_what}: its rows are read each time they are needed, and this time the sequence yielded {read} rows where it yielded {expected} before. " +
+                "Give a sequence that yields the same rows every time it is read: an iterator method or a query over data in memory, not a reader that is used up.");
+        }
+
+        _count = read;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
