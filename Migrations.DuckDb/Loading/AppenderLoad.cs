@@ -72,24 +72,30 @@ internal static class AppenderLoad
         Text,
     }
 
-    /// <summary>How each column travels: directly when every value does, as text when every value has an exact text form; null when neither.</summary>
+    /// <summary>
+    /// How each column travels: directly when every value does, as text when every value has an
+    /// exact text form; null when neither. The rows are read once, and once more only when a column
+    /// cannot travel directly (rows given as a sequence are produced anew on each read).
+    /// </summary>
     private static Mode[]? Modes(InsertDataOperation o, Func<object, object?>[] converters)
     {
         var modes = new Mode[converters.Length];
-        for (var c = 0; c < converters.Length; c++)
+        var textColumns = new List<int>();
+        foreach (var row in o.Rows)
         {
-            if (o.Rows.All(row => row[c] is null || converters[c](row[c]!) is not null))
+            for (var c = 0; c < converters.Length; c++)
             {
-                modes[c] = Mode.Direct;
+                if (modes[c] == Mode.Direct && row[c] is { } value && converters[c](value) is null)
+                {
+                    modes[c] = Mode.Text;
+                    textColumns.Add(c);
+                }
             }
-            else if (o.Rows.All(row => row[c] is null || AppendValues.TryText(row[c]!, out _)))
-            {
-                modes[c] = Mode.Text;
-            }
-            else
-            {
-                return null;
-            }
+        }
+
+        if (textColumns.Count > 0 && o.Rows.Any(row => textColumns.Any(c => row[c] is { } value && !AppendValues.TryText(value, out _))))
+        {
+            return null;
         }
 
         return modes;
