@@ -177,14 +177,6 @@ public sealed partial class MigrationRunner
     }
 
     /// <summary>
-    /// Whether a history row records the migration as the code has it now. Rows written by versions
-    /// before the canonical checksum carry the older form, which is computed only for them.
-    /// </summary>
-    private bool Matches(MigrationInfo info, AppliedMigration row) =>
-        ChecksumOf(info) == row.Checksum ||
-        _legacyChecksums.GetOrAdd(info.Version, _ => OperationChecksum.ComputeLegacy(UpOperations(info))) == row.Checksum;
-
-    /// <summary>
     /// Refuses edited and out-of-order migrations before anything runs, unless the options allow them
     /// (then logs them). The checksums are not computed when this code was already compared with
     /// these rows (<paramref name="checkedBefore"/>).

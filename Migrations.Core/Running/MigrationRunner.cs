@@ -26,6 +26,9 @@ public sealed partial class MigrationRunner
     /// <summary>Set once a migration's Up read a data file: its checksum then depends on more than the code.</summary>
     private volatile bool _readDataFiles;
 
+    /// <summary>The history rows this runner last found to match its code: the same rows again need no comparison, nor a question to the database.</summary>
+    private volatile IReadOnlyList<AppliedMigration>? _matchedHistory;
+
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
     private const long Latest = long.MaxValue;
 
@@ -99,8 +102,14 @@ public sealed partial class MigrationRunner
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
         var verified = VerifiedHistory.For(history, () => _codeIdentity.Value, _options, _logger);
-        var checkedBefore = verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false);
+        var checkedBefore = SameRows(applied, _matchedHistory) ||
+            (verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false));
         var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
+        if (historyMatches)
+        {
+            _matchedHistory = applied;
+        }
+
         var work = Prepare(catalog, applied, targetVersion);
         var remember = verified is not null && historyMatches && !checkedBefore;
         if (work.Count == 0)
@@ -139,11 +148,15 @@ public sealed partial class MigrationRunner
             await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
         }
 
-        if (verified is not null && historyMatches && !_readDataFiles)
+        if (historyMatches)
         {
-            // The rows just written came from this code: the next start with it need not compare them.
+            // The rows just written came from this code: the next run or start with it need not compare them.
             var (_, after) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
-            await verified.RecordAsync(connection, after, cancellationToken).ConfigureAwait(false);
+            _matchedHistory = after;
+            if (verified is not null && !_readDataFiles)
+            {
+                await verified.RecordAsync(connection, after, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var result = new MigrationResult(
@@ -151,22 +164,6 @@ public sealed partial class MigrationRunner
             work.Where(w => !w.Up).Select(w => w.Info).ToArray());
         RunnerLog.Finished(_logger, targetVersion == Latest ? catalog.Migrations[^1].Version : targetVersion, result.Applied.Count, result.Reverted.Count);
         return result;
-    }
-
-    /// <summary>
-    /// A fingerprint of the known migrations up to a version: their versions and the checksums of
-    /// their operations, the same checksums the history table records. Two runs with the same
-    /// fingerprint build the same schema, so a database migrated once can stand in for the other
-    /// (test kits key migrated templates by it). Reads no database.
-    /// </summary>
-    /// <param name="targetVersion">The last version included; all when null.</param>
-    /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
-    public string Fingerprint(long? targetVersion = null)
-    {
-        var text = string.Join("\n", Catalog().Migrations
-            .Where(m => m.Version <= (targetVersion ?? Latest))
-            .Select(m => $"{m.Version}:{ChecksumOf(m)}"));
-        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
     }
 
     /// <summary>Compares the database's history with the known migrations.</summary>
@@ -186,20 +183,6 @@ public sealed partial class MigrationRunner
         {
             OutOfOrder = HistoryChecks.OutOfOrder(catalog, applied, Latest).Select(o => o.Info).ToArray(),
         };
-    }
-
-    /// <summary>
-    /// The checksum of a known migration's Up, computed once per runner: status (and the health check
-    /// that polls it) would otherwise instantiate and serialize every applied migration on each call.
-    /// </summary>
-    private string ChecksumOf(MigrationInfo info) =>
-        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(UpOperations(info)));
-
-    private IReadOnlyList<MigrationOperation> UpOperations(MigrationInfo info)
-    {
-        var builder = MigrationOperations.Record(info, up: true, _dialect, new ValidationProblems());
-        _readDataFiles |= builder.ReadDataFiles;
-        return builder.Operations;
     }
 
     /// <summary>A target must be a version the runner can reach: 0 (before the first migration) or a known migration's.</summary>

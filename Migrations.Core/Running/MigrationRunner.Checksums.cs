@@ -1,0 +1,67 @@
+using Migrations.Operations;
+
+namespace Migrations.Running;
+
+/// <summary>
+/// The checksums of the migrations' operations: computed once per runner, compared with the
+/// history's, and not compared again for history rows this runner already found to match.
+/// </summary>
+public sealed partial class MigrationRunner
+{
+    /// <summary>
+    /// A fingerprint of the known migrations up to a version: their versions and the checksums of
+    /// their operations, the same checksums the history table records. Two runs with the same
+    /// fingerprint build the same schema, so a database migrated once can stand in for the other
+    /// (test kits key migrated templates by it). Reads no database.
+    /// </summary>
+    /// <param name="targetVersion">The last version included; all when null.</param>
+    /// <exception cref="MigrationValidationException">A migration class is not valid.</exception>
+    public string Fingerprint(long? targetVersion = null)
+    {
+        var text = string.Join("\n", Catalog().Migrations
+            .Where(m => m.Version <= (targetVersion ?? Latest))
+            .Select(m => $"{m.Version}:{ChecksumOf(m)}"));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// The checksum of a known migration's Up, computed once per runner: status (and the health check
+    /// that polls it) would otherwise instantiate and serialize every applied migration on each call.
+    /// </summary>
+    private string ChecksumOf(MigrationInfo info) =>
+        _checksums.GetOrAdd(info.Version, _ => OperationChecksum.Compute(UpOperations(info)));
+
+    private IReadOnlyList<MigrationOperation> UpOperations(MigrationInfo info)
+    {
+        var builder = MigrationOperations.Record(info, up: true, _dialect, new ValidationProblems());
+        _readDataFiles |= builder.ReadDataFiles;
+        return builder.Operations;
+    }
+
+    /// <summary>Whether two readings of the history hold the same versions with the same checksums.</summary>
+    private static bool SameRows(IReadOnlyList<AppliedMigration> rows, IReadOnlyList<AppliedMigration>? other)
+    {
+        if (other is null || other.Count != rows.Count || rows.Count == 0)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows[i].Version != other[i].Version || rows[i].Checksum != other[i].Checksum)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a history row records the migration as the code has it now. Rows written by versions
+    /// before the canonical checksum carry the older form, which is computed only for them.
+    /// </summary>
+    private bool Matches(MigrationInfo info, AppliedMigration row) =>
+        ChecksumOf(info) == row.Checksum ||
+        _legacyChecksums.GetOrAdd(info.Version, _ => OperationChecksum.ComputeLegacy(UpOperations(info))) == row.Checksum;
+}
