@@ -22,14 +22,14 @@ internal static class ChecksumJson
         var options = new JsonSerializerOptions
         {
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
-            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { Canonical } },
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(ChecksumJsonContext.Default, new DefaultJsonTypeInfoResolver()).WithAddedModifier(Canonical),
         };
-        options.Converters.Add(new JsonStringEnumConverter());
+        options.Converters.Add(new EnumNameConverter());
         options.MakeReadOnly();
         return options;
     }
 
-    private static void Canonical(JsonTypeInfo type)
+    internal static void Canonical(JsonTypeInfo type)
     {
         if (type.Kind != JsonTypeInfoKind.Object)
         {

@@ -20,7 +20,7 @@ internal static class OperationChecksum
     /// </summary>
     public static string ComputeLegacy(IReadOnlyList<MigrationOperation> operations) => Compute(operations, JsonSerializerOptions.Default);
 
-    private static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json)
+    internal static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var text = new ChecksumText(hash);

@@ -1,7 +1,11 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Migrations.Building;
 using Migrations.Operations;
 using Migrations.Running;
+using Migrations.Tests.Dialects;
 
 namespace Migrations.Tests.Running;
 
@@ -53,6 +57,54 @@ public sealed class ChecksumTests
         };
 
         Assert.That(variants.Select(v => OperationChecksum.Compute(Operations(v))).Distinct().Count(), Is.EqualTo(variants.Length));
+    }
+
+    [Test]
+    public void The_json_from_build_time_metadata_is_the_json_reflection_writes()
+    {
+        var reflectionOnly = new JsonSerializerOptions
+        {
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ChecksumJson.Canonical } },
+        };
+        reflectionOnly.Converters.Add(new JsonStringEnumConverter());
+        var values = new object?[] { 1, 2L, (short)3, 1.5f, 2.5d, 3.5m, true, "text <&>'\"é", Guid.Empty, new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(-3)), new DateOnly(2026, 1, 2), new TimeOnly(3, 4, 5), TimeSpan.FromMinutes(90), new byte[] { 1, 2 }, null, Mood.Sad };
+        var b = new MigrationBuilder();
+        b.CreateEnum<Mood>();
+        b.CreateSequence("tickets", startWith: 10, incrementBy: 5);
+        b.CreateTable("parents", t => t.Column("id", c => c.Guid().PrimaryKey()).Column("doc", c => c.Json()).Column("when", c => c.Date().Default(new DateOnly(2026, 1, 1))));
+        b.CreateTable("children", t => t
+            .Column("id", c => c.Int32().Identity().PrimaryKey())
+            .Column("parent_id", c => c.Guid().References("parents", "id"))
+            .Column("total", c => c.Decimal(12, 3).Check("total > 0").BackfillSql("1 + 2"))
+            .Column("at", c => c.Time().Default(new TimeOnly(9, 0))));
+        b.AlterColumn("children", "total", c => c.Type(ColumnType.Decimal(14, 3)).NotNull().DefaultSql("0"));
+        b.RenameEnumValue("mood", "sad", "blue").DropEnumValue("mood", "blue").AddEnumValue("mood", "calm");
+        b.Sql("SELECT 1").SafeRewrites(TimeSpan.FromSeconds(2)).Timeouts(statementTimeout: TimeSpan.FromMinutes(1));
+        foreach (var value in values)
+        {
+            b.UpdateData("children", new { note = value }, new { id = 1 });
+        }
+
+        var operations = Operations()
+            .Concat(OperationExamples.Setup)
+            .Concat(OperationExamples.ByType.Values.Select(e => e.Operation))
+            .Concat(b.Operations)
+            .Append(new AddForeignKeyOperation(new TableName("children"), new ForeignKeyConstraint("fk", ["parent_id"], new TableName("parents"), ["id"]) { OnDelete = ReferentialAction.Cascade, OnUpdate = ReferentialAction.SetNull }))
+            .Append(new AlterColumnTypeOperation(new TableName("children"), "total", ColumnType.Decimal(14, 3)))
+            .ToList();
+
+        Assert.That(operations.Select(o => o.GetType()).Distinct().Count(), Is.GreaterThanOrEqualTo(OperationExamples.OperationTypes().Count()), "every operation type is compared");
+        foreach (var operation in operations)
+        {
+            Assert.That(OperationChecksum.Compute([operation]), Is.EqualTo(OperationChecksum.Compute([operation], reflectionOnly)), operation.Describe());
+        }
+    }
+
+    private enum Mood
+    {
+        Happy,
+        Sad,
     }
 
     private static IReadOnlyList<MigrationOperation> Operations(Action<MigrationBuilder>? extra = null)
