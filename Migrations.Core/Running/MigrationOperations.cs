@@ -46,10 +46,23 @@ internal static class MigrationOperations
 
         foreach (var operation in builder.Operations)
         {
-            // What is wrong whatever the database first; then what this database cannot do.
-            foreach (var problem in OperationChecks.Problems(operation).Concat(dialect.Validate(operation)))
+            try
             {
-                problems.Add($"Migration {info}, {operation.Describe()}: {problem}");
+                // What is wrong whatever the database first; then what this database cannot do.
+                foreach (var problem in OperationChecks.Problems(operation).Concat(dialect.Validate(operation)))
+                {
+                    problems.Add($"Migration {info}, {operation.Describe()}: {problem}");
+                }
+            }
+#pragma warning disable CA1031 // Rows given as a sequence run the migration's own code as they are read: whatever it throws is that migration's problem.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                // Not Describe(): an InsertData's description counts its rows, which would read them again.
+                problems.Add(operation is InsertDataOperation insert
+                    ? $"Migration {info}, InsertData {insert.Table}: reading its rows threw {e.GetType().Name}: {e.Message}"
+                    : $"Migration {info}, {operation.Describe()}: checking it threw {e.GetType().Name}: {e.Message}");
+                problems.Cause ??= e;
             }
         }
 

@@ -53,6 +53,18 @@ public abstract partial class DialectSuite
         Assert.That(Long(Scalar("SELECT count(*) FROM ledger")), Is.EqualTo(0L));
     }
 
+    [Test]
+    public async Task A_sequence_that_throws_while_it_is_checked_is_refused_with_the_migration_before_any_sql()
+    {
+        await MigrateAsync(typeof(Ledger));
+
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() => MigrateAsync(typeof(Ledger), typeof(ThrowingSeed)));
+
+        Assert.That(error!.Problems.Single(), Is.EqualTo("Migration 2 ThrowingSeed \"Throwing\", InsertData ledger: reading its rows threw InvalidOperationException: the source is gone at row 10"));
+        Assert.That(Long(Scalar("SELECT count(*) FROM ledger")), Is.EqualTo(0L));
+        Assert.That(Rows("SELECT version FROM __migrations_history").Select(r => Long(r[0])), Is.EqualTo(new[] { 1L }));
+    }
+
     private static class LedgerRows
     {
         public const int Count = 3_000;
@@ -108,6 +120,20 @@ public abstract partial class DialectSuite
             for (var i = 1; i <= count; i++)
             {
                 yield return [(long)i, null, 1m, "credit"];
+            }
+        }
+    }
+
+    [Migration(2, "Throwing")]
+    internal sealed class ThrowingSeed : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.InsertData("ledger", ["id", "note", "amount", "kind"], Rows());
+
+        private static IEnumerable<object?[]> Rows()
+        {
+            for (var i = 1; i <= 100; i++)
+            {
+                yield return i == 10 ? throw new InvalidOperationException("the source is gone at row 10") : [(long)i, null, 1m, "credit"];
             }
         }
     }
