@@ -151,7 +151,6 @@ public static class MigrationChecks
     {
         await using var connection = await dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         var model = await dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
-        var history = options.History.TableName;
-        return SchemaText.Lines(model, t => t.Name != history && t.Name != history + "_progress");
+        return SchemaText.Lines(model, t => !options.History.IsRunnerTable(t));
     }
 }

@@ -20,7 +20,7 @@ public sealed partial class MigrationRunner
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var schema = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
-        return SchemaScaffolder.Scaffold(schema, declarations, t => !ShadowSchema.IsHistory(t, _options.History));
+        return SchemaScaffolder.Scaffold(schema, declarations, t => !_options.History.IsRunnerTable(t));
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial class MigrationRunner
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var actual = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
         var (expected, restated) = await ShadowSchema.CompareAsync(_dialect, _options, actual, migrations, cancellationToken).ConfigureAwait(false);
-        return SchemaDiffer.Diff(expected, restated, declarations, t => !ShadowSchema.IsHistory(t, _options.History));
+        return SchemaDiffer.Diff(expected, restated, declarations, t => !_options.History.IsRunnerTable(t));
     }
 
     private ISchemaDeclarations Declarations() => _dialect.Declarations

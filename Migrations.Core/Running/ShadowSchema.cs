@@ -17,7 +17,7 @@ internal static class ShadowSchema
     {
         var (expected, restated) = await CompareAsync(dialect, runner, actual, migrations, cancellationToken).ConfigureAwait(false);
         var version = migrations.Count == 0 ? 0 : migrations.Max(m => m.Version);
-        return SchemaDrift.Compare(dialect.Name, version, expected, restated, table => !IsHistory(table, runner.History));
+        return SchemaDrift.Compare(dialect.Name, version, expected, restated, table => !runner.History.IsRunnerTable(table));
     }
 
     /// <summary>
@@ -91,9 +91,4 @@ internal static class ShadowSchema
 
         return actual with { Tables = tables };
     }
-
-    /// <summary>The history table and the tables beside it: the runner's own, kept apart from the schema.</summary>
-    public static bool IsHistory(TableName table, HistoryTableOptions history) =>
-        (history.Schema is null || string.Equals(table.Schema, history.Schema, StringComparison.Ordinal)) &&
-        (table.Name == history.TableName || table.Name == history.TableName + "_progress" || table.Name == history.TableName + Dialects.VerifiedTableSql.Suffix);
 }

@@ -87,7 +87,7 @@ public class PostgresFleetTests
         Assert.That(first.Targets.Select(t => $"{t.Target}:{t.Outcome}"), Is.EqualTo(new[] { "tenant_a:Migrated", "tenant_b:Migrated", "tenant_c:Migrated" }), first.ToString());
         Assert.That(second.Targets.Select(t => t.Outcome), Is.All.EqualTo(FleetOutcome.UpToDate));
         var tables = await ListAsync(database, "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1");
-        Assert.That(tables, Is.EqualTo(new[] { "tenant_a", "tenant_b", "tenant_c", "tenant_new" }.SelectMany(t => new[] { $"{t}.__migrations_history", $"{t}.accounts", $"{t}.invoices", $"{t}.notes" })));
+        Assert.That(tables, Is.EqualTo(new[] { "tenant_a", "tenant_b", "tenant_c", "tenant_new" }.SelectMany(t => new[] { $"{t}.__migrations_history", $"{t}.__migrations_history_verified", $"{t}.accounts", $"{t}.invoices", $"{t}.notes" })));
         Assert.That(await ListAsync(database, "SELECT confrelid::regclass::text FROM pg_constraint WHERE conrelid = 'tenant_b.invoices'::regclass AND contype = 'f'"), Is.EqualTo(new[] { "tenant_b.accounts" }));
         Assert.That(await ListAsync(database, "SELECT typnamespace::regnamespace::text FROM pg_type WHERE typname = 'mood' ORDER BY 1"), Is.EqualTo(new[] { "tenant_a", "tenant_b", "tenant_c", "tenant_new" }));
         Assert.That(await ListAsync(database, "SELECT version::text FROM tenant_c.__migrations_history ORDER BY version"), Is.EqualTo(new[] { "1", "2", "3", "4" }));
