@@ -111,10 +111,9 @@ public sealed partial class MigrationRunner
         }
 
         var work = Prepare(catalog, applied, targetVersion);
-        var remember = verified is not null && historyMatches && !checkedBefore;
         if (work.Count == 0)
         {
-            if (remember && !_readDataFiles)
+            if (verified is not null && historyMatches && !checkedBefore && !_readDataFiles)
             {
                 await verified!.RecordAsync(connection, applied, cancellationToken).ConfigureAwait(false);
             }

@@ -31,7 +31,8 @@ public abstract partial class DialectSuite
         Assert.That(afterNoOp, Is.EqualTo(afterApply), "the second start compared nothing: the first recorded that this build matches these rows");
         Assert.That(UpCalls.Value.Value, Is.EqualTo(afterNoOp + 1), "ChecksumEveryStart computes the checksum again");
         Assert.That(Long(Scalar("SELECT count(*) FROM __migrations_history_verified")), Is.EqualTo(1));
-        Assert.That(Columns("shelves"), Has.Count.EqualTo(1), "the runner's own table is not part of the schema");
+        var schema = await WithRunnerAsync(r => r.ReverseEngineerAsync(), typeof(CountedShelf));
+        Assert.That(schema.Up.OfType<Operations.CreateTableOperation>().Select(t => t.Table.Name), Is.EqualTo(new[] { "shelves" }), "the runner's own tables are not part of the schema");
     }
 
     [Test]
