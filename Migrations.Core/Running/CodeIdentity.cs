@@ -24,17 +24,20 @@ internal static class CodeIdentity
     public static string? Of(IReadOnlyList<MigrationInfo> migrations, IMigrationDialect dialect)
     {
         var roots = migrations.Select(m => m.Type.Assembly).Append(typeof(Migration).Assembly).Append(dialect.GetType().Assembly);
-        var modules = new SortedDictionary<string, Guid>(StringComparer.Ordinal);
+        // Module ids as text and names sorted by hand: collections over Guid would be compiled at run time on every start.
+        var modules = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Collect(roots, modules))
         {
             return null;
         }
 
+        var names = modules.Keys.ToArray();
+        Array.Sort(names, StringComparer.Ordinal);
         var text = new StringBuilder();
         text.Append(RuntimeInformation.FrameworkDescription).Append('\n').Append(dialect.GetType().FullName).Append('\n');
-        foreach (var (name, id) in modules)
+        foreach (var name in names)
         {
-            text.Append(name).Append(' ').Append(id.ToString("N")).Append('\n');
+            text.Append(name).Append(' ').Append(modules[name]).Append('\n');
         }
 
         // Which class has which version: runners given classes one by one can swap classes of one assembly.
@@ -54,9 +57,19 @@ internal static class CodeIdentity
     }
 
     /// <summary>Walks the references from the roots, recording each assembly's module id; false on an assembly without a lasting one.</summary>
-    private static bool Collect(IEnumerable<Assembly> roots, SortedDictionary<string, Guid> modules)
+    private static bool Collect(IEnumerable<Assembly> roots, Dictionary<string, string> modules)
     {
         var pending = new Stack<Assembly>(roots.Distinct());
+        // References are mostly loaded already: finding them among the loaded ones skips the binder.
+        var loaded = new Dictionary<string, Assembly>(StringComparer.Ordinal);
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (!assembly.IsDynamic && assembly.FullName is { } fullName)
+            {
+                loaded.TryAdd(fullName, assembly);
+            }
+        }
+
         while (pending.Count > 0)
         {
             var assembly = pending.Pop();
@@ -71,7 +84,7 @@ internal static class CodeIdentity
                 return false;
             }
 
-            modules[name] = assembly.ManifestModule.ModuleVersionId;
+            modules[name] = assembly.ManifestModule.ModuleVersionId.ToString("N");
             foreach (var reference in assembly.GetReferencedAssemblies())
             {
                 if (IsPlatform(reference) || modules.ContainsKey(reference.FullName))
@@ -79,14 +92,14 @@ internal static class CodeIdentity
                     continue;
                 }
 
-                if (Load(reference) is { } loaded)
+                if ((loaded.GetValueOrDefault(reference.FullName) ?? Load(reference)) is { } found)
                 {
-                    pending.Push(loaded);
+                    pending.Push(found);
                 }
                 else
                 {
                     // A reference that is not deployed cannot run; its name still marks the code.
-                    modules[reference.FullName] = Guid.Empty;
+                    modules[reference.FullName] = Guid.Empty.ToString("N");
                 }
             }
         }

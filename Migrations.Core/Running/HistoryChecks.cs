@@ -17,22 +17,40 @@ internal static class HistoryChecks
 
     /// <summary>
     /// Pending migrations, up to the target, whose version is below the newest version that stays
-    /// applied: running them now runs them after migrations that were written to follow them.
+    /// applied (<paramref name="newest"/>): running them now runs them after migrations that were
+    /// written to follow them. <paramref name="applied"/> is in version order.
     /// </summary>
-    public static IReadOnlyList<(MigrationInfo Info, long Newest)> OutOfOrder(
-        MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion)
+    public static IReadOnlyList<MigrationInfo> OutOfOrder(
+        MigrationCatalog catalog, IReadOnlyList<AppliedMigration> applied, long targetVersion, out long newest)
     {
-        var kept = applied.Where(a => a.Version <= targetVersion).Select(a => a.Version).ToHashSet();
-        if (kept.Count == 0)
+        newest = 0;
+        var index = applied.Count - 1;
+        while (index >= 0 && applied[index].Version > targetVersion)
+        {
+            index--;
+        }
+
+        if (index < 0)
         {
             return [];
         }
 
-        var newest = kept.Max();
-        return catalog.Migrations
-            .Where(m => m.Version < newest && !kept.Contains(m.Version))
-            .Select(m => (m, newest))
-            .ToArray();
+        newest = applied[index].Version;
+        var pending = new List<MigrationInfo>();
+        foreach (var migration in catalog.Migrations)
+        {
+            if (migration.Version >= newest)
+            {
+                break;
+            }
+
+            if (!AppliedVersions.Contains(applied, migration.Version))
+            {
+                pending.Add(migration);
+            }
+        }
+
+        return pending;
     }
 
     public static string ChangedProblem(MigrationInfo info, AppliedMigration row) =>

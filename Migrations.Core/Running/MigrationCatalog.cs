@@ -5,21 +5,35 @@ namespace Migrations.Running;
 /// <summary>
 /// The migrations found by reflection, checked and sorted by version. Classes are only
 /// inspected here; instances are created when a migration's operations are needed.
+/// Every start of an app pays for this: sorting and lookups are written over the array rather
+/// than with collections keyed by version, whose code would be compiled at run time each start.
 /// </summary>
 internal sealed class MigrationCatalog
 {
-    private readonly Dictionary<long, MigrationInfo> _byVersion;
+    private readonly MigrationInfo[] _migrations;
 
-    private MigrationCatalog(IReadOnlyList<MigrationInfo> migrations)
-    {
-        Migrations = migrations;
-        _byVersion = migrations.ToDictionary(m => m.Version);
-    }
+    private MigrationCatalog(MigrationInfo[] migrations) => _migrations = migrations;
 
     /// <summary>The migrations in ascending version order.</summary>
-    public IReadOnlyList<MigrationInfo> Migrations { get; }
+    public IReadOnlyList<MigrationInfo> Migrations => _migrations;
 
-    public MigrationInfo? Find(long version) => _byVersion.GetValueOrDefault(version);
+    public MigrationInfo? Find(long version)
+    {
+        var (low, high) = (0, _migrations.Length - 1);
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            var found = _migrations[middle].Version;
+            if (found == version)
+            {
+                return _migrations[middle];
+            }
+
+            (low, high) = found < version ? (middle + 1, high) : (low, middle - 1);
+        }
+
+        return null;
+    }
 
     /// <summary>Finds and checks the migrations, reporting every problem at once.</summary>
     public static MigrationCatalog Discover(MigrationRunnerOptions options)
@@ -41,17 +55,26 @@ internal sealed class MigrationCatalog
             }
         }
 
-        foreach (var duplicate in found.GroupBy(m => m.Version).Where(g => g.Count() > 1))
+        // Sorted by version, then by class name so that a message about a shared version reads the same every time.
+        var sorted = found.ToArray();
+        Array.Sort(sorted, static (a, b) => a.Version != b.Version ? a.Version.CompareTo(b.Version) : string.CompareOrdinal(a.Type.FullName, b.Type.FullName));
+        for (var start = 0; start < sorted.Length;)
         {
-            problems.Add($"Version {duplicate.Key} is used by {string.Join(" and ", duplicate.Select(m => m.Type.FullName))}: give each migration its own version.");
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end].Version == sorted[start].Version)
+            {
+                end++;
+            }
+
+            if (end - start > 1)
+            {
+                problems.Add($"Version {sorted[start].Version} is used by {string.Join(" and ", sorted[start..end].Select(m => m.Type.FullName))}: give each migration its own version.");
+            }
+
+            start = end;
         }
 
-        if (problems.Count > 0)
-        {
-            throw new MigrationValidationException(problems);
-        }
-
-        return new MigrationCatalog(found.OrderBy(m => m.Version).ToArray());
+        return problems.Count > 0 ? throw new MigrationValidationException(problems) : new MigrationCatalog(sorted);
     }
 
     private static MigrationInfo? Check(Type type, List<string> problems)
@@ -75,7 +98,7 @@ internal sealed class MigrationCatalog
         }
 
         var before = problems.Count;
-        var name = $"{type.FullName} (version {attribute.Version})";
+        var name = type.FullName + " (version " + attribute.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")";
         if (type.IsAbstract)
         {
             problems.Add($"{name} is abstract: migrations must be concrete classes; move [Migration] to a concrete subclass.");

@@ -198,7 +198,7 @@ public sealed partial class MigrationRunner
             }
         }
 
-        foreach (var (info, newest) in HistoryChecks.OutOfOrder(catalog, applied, targetVersion))
+        foreach (var info in HistoryChecks.OutOfOrder(catalog, applied, targetVersion, out var newest))
         {
             if (_options.AllowOutOfOrder)
             {

@@ -101,7 +101,7 @@ public sealed partial class MigrationRunner
     {
         var history = _dialect.History(_options.History);
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
-        var verified = VerifiedHistory.For(history, () => _codeIdentity.Value, _options, _logger);
+        var verified = VerifiedHistory.For(history, _codeIdentity, _options, _logger);
         var checkedBefore = SameRows(applied, _matchedHistory) ||
             (verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false));
         var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
@@ -123,28 +123,16 @@ public sealed partial class MigrationRunner
             return new MigrationResult([], []);
         }
 
-        await PlanAllAsync(connection, history, work, cancellationToken).ConfigureAwait(false);
-        await CheckSafetyAsync(connection, work, cancellationToken).ConfigureAwait(false);
-        if (!historyExists)
+        using var workingAhead = new CancellationTokenSource();
+        WorkAhead(work, remember: verified is not null && historyMatches && !_readDataFiles, workingAhead.Token);
+        try
         {
-            foreach (var step in history.CreateIfMissing())
-            {
-                await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
-            }
+            await ApplyAsync(connection, history, historyExists, work, cancellationToken).ConfigureAwait(false);
         }
-
-        var executor = new MigrationExecutor(connection, history, _logger, _dialect.Classify);
-        var planIsStale = false;
-        foreach (var migration in work)
+        finally
         {
-            if (planIsStale || !migration.Plan.IsExact)
-            {
-                // Earlier raw SQL changed the schema in ways only the database knows: plan again now that it has run.
-                planIsStale = true;
-                migration.Plan = await _dialect.CreatePlanner(connection, _planning).PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
-            }
-
-            await executor.ExecuteAsync(migration, cancellationToken).ConfigureAwait(false);
+            // A run that stopped early needs nothing more worked out ahead.
+            await workingAhead.CancelAsync().ConfigureAwait(false);
         }
 
         if (historyMatches)
@@ -173,14 +161,13 @@ public sealed partial class MigrationRunner
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
-        var appliedVersions = applied.Select(a => a.Version).ToHashSet();
         return new MigrationStatus(
             applied.Where(a => catalog.Find(a.Version) is not null).ToArray(),
-            catalog.Migrations.Where(m => !appliedVersions.Contains(m.Version)).ToArray(),
+            catalog.Migrations.Where(m => !AppliedVersions.Contains(applied, m.Version)).ToArray(),
             applied.Where(a => catalog.Find(a.Version) is null).ToArray(),
             HistoryChecks.Changed(catalog, applied, Matches).Select(c => c.Info).ToArray())
         {
-            OutOfOrder = HistoryChecks.OutOfOrder(catalog, applied, Latest).Select(o => o.Info).ToArray(),
+            OutOfOrder = HistoryChecks.OutOfOrder(catalog, applied, Latest, out _).ToArray(),
         };
     }
 
@@ -220,7 +207,7 @@ public sealed partial class MigrationRunner
                 r.GetFieldValue<DateTimeOffset>(2),
                 r.GetInt64(3),
                 r.GetString(4)), cancellationToken).ConfigureAwait(false);
-            return (true, rows.OrderBy(r => r.Version).ToArray());
+            return (true, AppliedVersions.Sorted(rows));
         }
         catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
         {
@@ -253,18 +240,27 @@ public sealed partial class MigrationRunner
             problems.Add($"Cannot go down to version {targetVersion}: versions {string.Join(", ", unknownToRevert.Select(u => u.Version))} are applied but no known migration has them, so there is no Down to run. Add those migrations to the scanned assemblies.");
         }
 
-        var appliedVersions = applied.Select(a => a.Version).ToHashSet();
         var work = new List<PlannedMigration>();
-        foreach (var row in applied.Where(a => a.Version > targetVersion).OrderByDescending(a => a.Version))
+        for (var index = applied.Count - 1; index >= 0 && applied[index].Version > targetVersion; index--)
         {
-            if (catalog.Find(row.Version) is { } info)
+            if (catalog.Find(applied[index].Version) is { } info)
             {
                 work.Add(new PlannedMigration(info, Up: false, MigrationOperations.Build(info, up: false, _dialect, problems)) { SafeRewrites = _options.SafeRewrites });
             }
         }
 
-        foreach (var info in catalog.Migrations.Where(m => m.Version <= targetVersion && !appliedVersions.Contains(m.Version)))
+        foreach (var info in catalog.Migrations)
         {
+            if (info.Version > targetVersion)
+            {
+                break;
+            }
+
+            if (AppliedVersions.Contains(applied, info.Version))
+            {
+                continue;
+            }
+
             foreach (var problem in MigrationLinter.Problems(info))
             {
                 problems.Add(problem);
@@ -276,63 +272,6 @@ public sealed partial class MigrationRunner
         }
 
         return problems.Count > 0 ? throw problems.ToException() : work;
-    }
-
-    private async Task PlanAllAsync(DbConnection connection, IHistoryTableSql history, List<PlannedMigration> work, CancellationToken cancellationToken)
-    {
-        var planner = _dialect.CreatePlanner(connection, _planning);
-        var problems = new List<string>();
-        var resumed = false;
-        foreach (var migration in work)
-        {
-            if (resumed)
-            {
-                // The schema a resumed migration leaves is known only once it has run: planned again then.
-                migration.Plan = (await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false)) with { IsExact = false };
-                continue;
-            }
-
-            MigrationPlanningException? refused;
-            try
-            {
-                migration.Plan = await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (MigrationPlanningException e)
-            {
-                refused = e;
-            }
-
-            if (migration.Up && await HasRecordedPartsAsync(connection, history, migration.Info.Version, cancellationToken).ConfigureAwait(false))
-            {
-                // A migration run in parts was stopped: the parts it completed already changed what the checks compare with.
-                planner = _dialect.CreatePlanner(connection, _planning.ForResumedMigration());
-                migration.Plan = await planner.PlanAsync(migration.PlanningOperations, cancellationToken).ConfigureAwait(false);
-                resumed = true;
-                continue;
-            }
-
-            problems.Add($"Migration {migration.Info} ({(migration.Up ? "Up" : "Down")}), {refused.Operation.Describe()}: {refused.Message}");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new MigrationValidationException(problems);
-        }
-    }
-
-    /// <summary>Whether a migration run in parts has completed parts on record; false when there is no record at all.</summary>
-    private static async Task<bool> HasRecordedPartsAsync(DbConnection connection, IHistoryTableSql history, long version, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await StepExecutor.QueryAsync(connection, history.SelectProgress(version), r => r.GetString(0), cancellationToken).ConfigureAwait(false)).Count > 0;
-        }
-        catch (DbException)
-        {
-            // No progress table: nothing was ever run in parts here.
-            return false;
-        }
     }
 
     /// <summary>Enum types declared from C# enums anywhere in the known migrations, for numbers seeded into columns of types made in an earlier run.</summary>

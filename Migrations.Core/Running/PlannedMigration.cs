@@ -9,7 +9,10 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     /// <summary>From this many seed values on, the checksum is computed while the migration runs rather than before.</summary>
     private const int BackgroundChecksumValues = 100_000;
 
-    private Task<string>? _checksum;
+    private readonly Lazy<Task<string>> _checksum = new(() => HashWhileRunning(Operations)
+        ? Task.Run(() => OperationChecksum.Compute(Operations))
+        : Task.FromResult(OperationChecksum.Compute(Operations)));
+
     private IReadOnlyList<MigrationOperation>? _planningOperations;
 
     private MigrationPlan _plan = new([]);
@@ -43,14 +46,21 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     public IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted { get; init; } = [];
 
     /// <summary>
-    /// Starts computing the checksum of the operations, once. Hashing a million seed values costs
-    /// about as much as loading them, so for large seeds it runs on another thread while the
-    /// migration's statements run.
+    /// The checksum of the operations, computed once, by whichever thread asks first. Hashing a
+    /// million seed values costs about as much as loading them, so for large seeds it runs on
+    /// another thread while the migration's statements run.
     /// </summary>
-    public Task<string> ChecksumAsync() => _checksum ??=
-        Operations.OfType<InsertDataOperation>().Sum(o => (long)o.Rows.Count * o.Columns.Count) >= BackgroundChecksumValues
-            ? Task.Run(() => OperationChecksum.Compute(Operations))
-            : Task.FromResult(OperationChecksum.Compute(Operations));
+    public Task<string> ChecksumAsync() => _checksum.Value;
+
+    /// <summary>
+    /// True when the checksum may be worked out on another thread before the migration runs:
+    /// it goes up, and it reads no rows from a sequence (which must be read in order, one reader
+    /// at a time) and no seed large enough to be hashed while it is sent.
+    /// </summary>
+    public bool ChecksumAhead => Up && !Operations.OfType<InsertDataOperation>().Any(o => o.Rows is StreamedRows) && !HashWhileRunning(Operations);
+
+    private static bool HashWhileRunning(IReadOnlyList<MigrationOperation> operations) =>
+        operations.OfType<InsertDataOperation>().Sum(o => (long)o.Rows.Count * o.Columns.Count) >= BackgroundChecksumValues;
 
     /// <summary>The history change that records this migration: a row for Up, its removal for Down.</summary>
     public async Task<SqlStep> HistoryRowAsync(IHistoryTableSql history, long executionMilliseconds) => Up

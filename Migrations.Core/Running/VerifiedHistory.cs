@@ -17,28 +17,33 @@ namespace Migrations.Running;
 internal sealed class VerifiedHistory
 {
     private readonly VerifiedTableSql _table;
-    private readonly string _code;
+    private readonly Lazy<string?> _code;
     private readonly ILogger _logger;
 
-    private VerifiedHistory(VerifiedTableSql table, string code, ILogger logger) => (_table, _code, _logger) = (table, code, logger);
+    private VerifiedHistory(VerifiedTableSql table, Lazy<string?> code, ILogger logger) => (_table, _code, _logger) = (table, code, logger);
 
-    /// <summary>The memory for a run, or null when there is none to use: a dialect with its own history table, code without a lasting identity, or checks forced on every start.</summary>
-    public static VerifiedHistory? For(IHistoryTableSql history, Func<string?> code, MigrationRunnerOptions options, ILogger logger) =>
-        options.ChecksumEveryStart || history is not HistoryTableSql own || code() is not { } identity
+    /// <summary>
+    /// The memory for a run, or null when there is none to use: a dialect with its own history table,
+    /// or checks forced on every start. The code's identity is worked out only when a question needs it
+    /// (an empty history asks nothing); code without a lasting identity is never remembered.
+    /// </summary>
+    public static VerifiedHistory? For(IHistoryTableSql history, Lazy<string?> code, MigrationRunnerOptions options, ILogger logger) =>
+        options.ChecksumEveryStart || history is not HistoryTableSql own
             ? null
-            : new VerifiedHistory(own.Verified, identity, logger);
+            : new VerifiedHistory(own.Verified, code, logger);
 
     /// <summary>Whether this code was already checked against exactly these history rows.</summary>
     public async Task<bool> IsVerifiedAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
     {
-        if (applied.Count == 0)
+        if (applied.Count == 0 || _code.Value is not { } code)
         {
             return false;
         }
+        var digest = Digest(applied);
 
         try
         {
-            var count = await StepExecutor.ScalarAsync(connection, _table.Count(_code, Digest(applied)), cancellationToken).ConfigureAwait(false);
+            var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, digest), cancellationToken).ConfigureAwait(false);
             return Convert.ToInt64(count, CultureInfo.InvariantCulture) > 0;
         }
         catch (DbException)
@@ -51,7 +56,7 @@ internal sealed class VerifiedHistory
     /// <summary>Records that this code matches these history rows.</summary>
     public async Task RecordAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
     {
-        if (applied.Count == 0)
+        if (applied.Count == 0 || _code.Value is not { } code)
         {
             return;
         }
@@ -59,7 +64,7 @@ internal sealed class VerifiedHistory
         var history = Digest(applied);
         try
         {
-            foreach (var step in _table.CreateIfMissing().Append(_table.DeleteOthers(history)).Append(_table.Insert(_code, history)))
+            foreach (var step in _table.CreateIfMissing().Append(_table.DeleteOthers(history)).Append(_table.Insert(code, history)))
             {
                 await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
             }
@@ -70,11 +75,11 @@ internal sealed class VerifiedHistory
         }
     }
 
-    /// <summary>The history rows' versions and checksums, in version order, as one hash.</summary>
+    /// <summary>The history rows' versions and checksums, in version order (as the history is read), as one hash.</summary>
     private static string Digest(IReadOnlyList<AppliedMigration> applied)
     {
         var text = new StringBuilder();
-        foreach (var row in applied.OrderBy(a => a.Version))
+        foreach (var row in applied)
         {
             text.Append(row.Version.ToString(CultureInfo.InvariantCulture)).Append(':').Append(row.Checksum).Append('\n');
         }
