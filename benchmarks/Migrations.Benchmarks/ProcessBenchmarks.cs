@@ -22,8 +22,9 @@ internal static partial class ProcessBenchmarks
         var apps = Path.Combine(directory, "apps");
         var generated = Path.Combine(directory, "Generated.cs");
         await File.WriteAllTextAsync(generated, GeneratedSource(Migrations));
-        var ours = await PublishAsync(repository, "Ours", "ours", apps, $"-p:GeneratedMigrations={generated}");
-        var oursSeed = await PublishAsync(repository, "OursSeed", "ours-seed", apps);
+        var packages = await PackAsync(repository, Path.Combine(directory, "packages"));
+        var ours = await PublishAsync(repository, "Ours", "ours", apps, [$"-p:GeneratedMigrations={generated}", .. packages]);
+        var oursSeed = await PublishAsync(repository, "OursSeed", "ours-seed", apps, packages);
         var floor = await PublishAsync(repository, "Floor", "floor", apps);
 
         await using var server = await PostgresTestServer.StartAsync();
@@ -99,21 +100,48 @@ internal static partial class ProcessBenchmarks
     private static async Task<string> PublishAsync(string repository, string project, string executable, string apps, params string[] properties)
     {
         var output = Path.Combine(apps, executable);
+        await DotnetAsync($"Publishing {project}", ["publish", Path.Combine(repository, "benchmarks", "Processes", project, $"{project}.csproj"), "-c", "Release", "-o", output, "--nologo", .. properties]);
+        return Path.Combine(output, executable);
+    }
+
+    /// <summary>
+    /// Packs the runner and the PostgreSQL dialect as they ship (precompiled code included) under a
+    /// version of their own, and returns the properties that make the apps install them from there.
+    /// </summary>
+    private static async Task<string[]> PackAsync(string repository, string folder)
+    {
+        const string version = "0.0.0-benchmark";
+        foreach (var project in new[] { "Migrations.Core", "Migrations.Postgres" })
+        {
+            await DotnetAsync($"Packing {project}", ["pack", Path.Combine(repository, project, $"{project}.csproj"), "-c", "Release", "-o", folder, $"-p:Version={version}", "--nologo"]);
+
+            // A restore takes a version it already has from the cache: the one just packed must replace it.
+            var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), project.ToLowerInvariant(), version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+        }
+
+        return [$"-p:MigrationsPackages={folder}", $"-p:MigrationsVersion={version}"];
+    }
+
+    private static async Task DotnetAsync(string what, string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { "publish", Path.Combine(repository, "benchmarks", "Processes", project, $"{project}.csproj"), "-c", "Release", "-o", output, "--nologo" }.Concat(properties))
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
-        var text = await process.StandardOutput.ReadToEndAsync();
+        var text = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Publishing {project} failed: {text}");
+            throw new InvalidOperationException($"{what} failed: {await text} {await error}");
         }
-
-        return Path.Combine(output, executable);
     }
 
     /// <summary>The migrations of the apply workload as C#, one class each, as an app would have them.</summary>

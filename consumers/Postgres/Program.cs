@@ -1,10 +1,20 @@
-// PostgreSQL from the packages: a throwaway server, an enum used by two tables, seed rows, read back.
+// PostgreSQL from the packages: a throwaway server, an enum used by two tables, seed rows, read back;
+// and which build of the runner's code the host loaded.
+using System.Reflection.PortableExecutable;
 using Migrations;
 using Migrations.Building;
 using Migrations.Postgres;
 using Migrations.Running;
 using Migrations.Testing;
 using Npgsql;
+
+// On the platforms the packages carry precompiled code for, the host loads that image instead of the IL.
+foreach (var assembly in new[] { typeof(MigrationRunner).Assembly, typeof(PostgresDialect).Assembly })
+{
+    using var image = new PEReader(File.OpenRead(assembly.Location));
+    var precompiled = image.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
+    Console.WriteLine($"{assembly.GetName().Name}: {(precompiled ? "precompiled" : "IL only")}, loaded from {Path.GetRelativePath(AppContext.BaseDirectory, assembly.Location)}");
+}
 
 await using var server = await PostgresTestServer.StartAsync();
 var connectionString = await server.CreateDatabaseAsync("consumer");
