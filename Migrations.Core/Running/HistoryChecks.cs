@@ -44,7 +44,7 @@ internal static class HistoryChecks
                 break;
             }
 
-            if (!AppliedVersions.Contains(applied, migration.Version))
+            if (!VersionOrder.Contains(applied, migration.Version))
             {
                 pending.Add(migration);
             }

@@ -5,8 +5,7 @@ namespace Migrations.Running;
 /// <summary>
 /// The migrations found by reflection, checked and sorted by version. Classes are only
 /// inspected here; instances are created when a migration's operations are needed.
-/// Every start of an app pays for this: sorting and lookups are written over the array rather
-/// than with collections keyed by version, whose code would be compiled at run time each start.
+/// Every start of an app pays for this: lookups search the array in version order (<see cref="VersionOrder"/>).
 /// </summary>
 internal sealed class MigrationCatalog
 {
@@ -17,23 +16,7 @@ internal sealed class MigrationCatalog
     /// <summary>The migrations in ascending version order.</summary>
     public IReadOnlyList<MigrationInfo> Migrations => _migrations;
 
-    public MigrationInfo? Find(long version)
-    {
-        var (low, high) = (0, _migrations.Length - 1);
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var found = _migrations[middle].Version;
-            if (found == version)
-            {
-                return _migrations[middle];
-            }
-
-            (low, high) = found < version ? (middle + 1, high) : (low, middle - 1);
-        }
-
-        return null;
-    }
+    public MigrationInfo? Find(long version) => VersionOrder.IndexOf(_migrations, version, static m => m.Version) is >= 0 and var index ? _migrations[index] : null;
 
     /// <summary>Finds and checks the migrations, reporting every problem at once.</summary>
     public static MigrationCatalog Discover(MigrationRunnerOptions options)

@@ -163,7 +163,7 @@ public sealed partial class MigrationRunner
         var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
         return new MigrationStatus(
             applied.Where(a => catalog.Find(a.Version) is not null).ToArray(),
-            catalog.Migrations.Where(m => !AppliedVersions.Contains(applied, m.Version)).ToArray(),
+            catalog.Migrations.Where(m => !VersionOrder.Contains(applied, m.Version)).ToArray(),
             applied.Where(a => catalog.Find(a.Version) is null).ToArray(),
             HistoryChecks.Changed(catalog, applied, Matches).Select(c => c.Info).ToArray())
         {
@@ -207,7 +207,7 @@ public sealed partial class MigrationRunner
                 r.GetFieldValue<DateTimeOffset>(2),
                 r.GetInt64(3),
                 r.GetString(4)), cancellationToken).ConfigureAwait(false);
-            return (true, AppliedVersions.Sorted(rows));
+            return (true, VersionOrder.Sorted(rows));
         }
         catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
         {
@@ -256,7 +256,7 @@ public sealed partial class MigrationRunner
                 break;
             }
 
-            if (AppliedVersions.Contains(applied, info.Version))
+            if (VersionOrder.Contains(applied, info.Version))
             {
                 continue;
             }

@@ -55,12 +55,12 @@ public sealed class HistoryOrderTests
         }
 
         var catalog = MigrationCatalog.Discover(options);
-        var history = AppliedVersions.Sorted([Row(30), Row(10), Row(99)]);
+        var history = VersionOrder.Sorted([Row(30), Row(10), Row(99)]);
 
         Assert.That(history.Select(r => r.Version), Is.EqualTo(new[] { 10L, 30L, 99L }));
-        Assert.That(new long[] { 10, 30, 99 }.Select(v => AppliedVersions.Contains(history, v)), Is.All.True);
-        Assert.That(new long[] { 0, 20, 40, 100 }.Select(v => AppliedVersions.Contains(history, v)), Is.All.False);
-        Assert.That(AppliedVersions.Contains([], 10), Is.False);
+        Assert.That(new long[] { 10, 30, 99 }.Select(v => VersionOrder.Contains(history, v)), Is.All.True);
+        Assert.That(new long[] { 0, 20, 40, 100 }.Select(v => VersionOrder.Contains(history, v)), Is.All.False);
+        Assert.That(VersionOrder.Contains([], 10), Is.False);
 
         Assert.That(HistoryChecks.OutOfOrder(catalog, history, long.MaxValue, out var newest).Select(m => m.Version), Is.EqualTo(new[] { 20L, 40L }));
         Assert.That(newest, Is.EqualTo(99), "an applied version no migration has still counts as applied");
