@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Migrations.Dialects;
@@ -20,9 +21,16 @@ internal static class CodeIdentity
         "b77a5c561934e089", "b03f5f7f11d50a3a", "cc7b13ffcd2ddd51", "adb9793829ddae60", "7cec85d7bea7798e", "31bf3856ad364e35",
     };
 
-    /// <summary>The identity, or null when some of the code has none that lasts (an assembly emitted at run time).</summary>
+    /// <summary>The identity, or null when some of the code has none that lasts (an assembly emitted at run time) or none can be told (a native app).</summary>
     public static string? Of(IReadOnlyList<MigrationInfo> migrations, IMigrationDialect dialect)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // A native (ahead-of-time compiled) app keeps no references to walk. Its migrations' code
+            // is compiled already, so comparing every checksum on each start costs little there.
+            return null;
+        }
+
         var roots = migrations.Select(m => m.Type.Assembly).Append(typeof(Migration).Assembly).Append(dialect.GetType().Assembly);
         // Module ids as text and names sorted by hand: collections over Guid would be compiled at run time on every start.
         var modules = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Migrations.Operations;
 
 namespace Migrations.Running;
 
@@ -13,8 +14,11 @@ internal sealed class EnumNameConverter : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
 
+    // The operations' own enums are named: a native (ahead-of-time compiled) app cannot make generic types as it runs.
     public override JsonConverter CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter)Activator.CreateInstance(typeof(Names<>).MakeGenericType(typeToConvert))!;
+        typeToConvert == typeof(ColumnTypeKind) ? new Names<ColumnTypeKind>()
+        : typeToConvert == typeof(ReferentialAction) ? new Names<ReferentialAction>()
+        : (JsonConverter)Activator.CreateInstance(typeof(Names<>).MakeGenericType(typeToConvert))!;
 
     private sealed class Names<T> : JsonConverter<T>
         where T : struct, Enum

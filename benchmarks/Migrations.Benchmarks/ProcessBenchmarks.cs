@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using Migrations.Testing;
@@ -47,6 +48,20 @@ internal static partial class ProcessBenchmarks
         {
             await CompareAsync("seed 200,000 rows in one migration", pairs, server, fresh: true,
                 cs => Run(oursSeed, cs), cs => Run(floor, "seed", cs));
+        }
+
+        if (workload is null or "aot")
+        {
+            // Both apps published ahead of time (NativeAOT) for this machine: no compilation as they run.
+            string[] native = ["-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true"];
+            var oursNative = await PublishAsync(repository, "Ours", "ours", Path.Combine(apps, "native"), [$"-p:GeneratedMigrations={generated}", .. packages, .. native]);
+            var floorNative = await PublishAsync(repository, "Floor", "floor", Path.Combine(apps, "native"), native);
+            var atHead = await server.CreateDatabaseAsync("native_head");
+            await Run(oursNative, atHead);
+            await CompareAsync("NativeAOT: no-op start at head (300 migrations)", pairs, server, fresh: false,
+                _ => Run(oursNative, atHead), _ => Run(floorNative, "noop", atHead));
+            await CompareAsync("NativeAOT: apply 300 migrations", pairs, server, fresh: true,
+                cs => Run(oursNative, cs), cs => Run(floorNative, "apply", cs));
         }
     }
 
