@@ -12,6 +12,7 @@ internal static class MigrationOperations
         Record(info, up, dialect, problems).Operations;
 
     /// <summary>The builder after the migration recorded one direction: its operations and what it accepted of the safety rules.</summary>
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (a single-file or native app) falls back to the base directory.")]
     public static MigrationBuilder Record(MigrationInfo info, bool up, IMigrationDialect dialect, ValidationProblems problems)
     {
         // Single-file apps have no assembly location: their files sit in the base directory.

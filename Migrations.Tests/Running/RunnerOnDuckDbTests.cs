@@ -100,6 +100,22 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     }
 
     [Test]
+    public void Migrations_that_cannot_run_are_reported_before_a_database_that_cannot_be_opened()
+    {
+        // The migrations are found while the database opens: what is wrong with them still comes first.
+        var unreachable = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "missing-folder", "app.duckdb")}";
+
+        var invalid = Assert.ThrowsAsync<MigrationValidationException>(() =>
+            new MigrationRunner(new DuckDbDialect(unreachable), new MigrationRunnerOptions().Add(typeof(NoAttribute))).MigrateAsync());
+        var valid = Assert.CatchAsync(() =>
+            new MigrationRunner(new DuckDbDialect(unreachable), new MigrationRunnerOptions().Add(typeof(People))).MigrateAsync());
+
+        Assert.That(invalid!.Message, Does.Contain("has no [Migration(version, \"description\")] attribute"));
+        Assert.That(valid, Is.Not.InstanceOf<MigrationValidationException>(), "valid migrations leave the database's own error");
+        Assert.That(valid!.Message, Does.Contain("missing-folder"));
+    }
+
+    [Test]
     public async Task Planning_refusals_of_all_pending_migrations_come_before_any_of_them_runs()
     {
         await Db.Runner(typeof(People), typeof(Pets)).MigrateAsync();
