@@ -53,7 +53,7 @@ public sealed partial class MigrationRunner
     /// <summary>Applies every pending migration.</summary>
     /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) =>
-        MigrateCoreAsync(_catalog.IsValueCreated ? Task.FromResult(Catalog()) : DiscoverWhileConnecting(), Latest, cancellationToken);
+        MigrateCoreAsync(Catalog(), Latest, cancellationToken);
 
     /// <summary>
     /// Moves the database to <paramref name="targetVersion"/>: applies pending migrations up to it and
@@ -66,66 +66,23 @@ public sealed partial class MigrationRunner
     {
         var catalog = Catalog();
         CheckTarget(catalog, targetVersion);
-        return MigrateCoreAsync(Task.FromResult(catalog), targetVersion, cancellationToken);
+        return MigrateCoreAsync(catalog, targetVersion, cancellationToken);
     }
 
-    private Task<MigrationResult> MigrateCoreAsync(Task<MigrationCatalog> catalog, long targetVersion, CancellationToken cancellationToken) =>
-        WithLockAsync(async connection => await MigrateLockedAsync(connection, await catalog.ConfigureAwait(false), targetVersion, cancellationToken).ConfigureAwait(false), cancellationToken, catalog);
+    private Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken) =>
+        WithLockAsync(connection => MigrateLockedAsync(connection, catalog, targetVersion, cancellationToken), cancellationToken);
 
-    /// <summary>
-    /// A runner's first run finds its migrations, and works out the build's identity, on another
-    /// thread while it opens the database: both cost a start tens of milliseconds, mostly waiting
-    /// on the other.
-    /// </summary>
-    private Task<MigrationCatalog> DiscoverWhileConnecting() => Task.Run(() =>
-    {
-        var catalog = Catalog();
-        if (!_options.ChecksumEveryStart)
-        {
-            try
-            {
-                _ = _codeIdentity.Value;
-            }
-#pragma warning disable CA1031 // Ahead of need only: should it fail, it fails again where the run needs it.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
-        }
-
-        return catalog;
-    });
-
-    /// <summary>
-    /// Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and
-    /// releases the lock. <paramref name="checkedFirst"/> (the migrations being found) is waited
-    /// for before the lock is taken, and its error is the one reported, as if it came first.
-    /// </summary>
-    private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken, Task? checkedFirst = null)
+    /// <summary>Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and releases the lock.</summary>
+    private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken)
     {
         // LockTimeout bounds the whole wait for the database: a file another process holds open
         // (DuckDB) as much as the lock another instance holds (PostgreSQL).
         RunnerLog.WaitingForLock(_logger, _dialect.Name);
         var started = Stopwatch.GetTimestamp();
         using var limit = WaitLimit(cancellationToken);
-        DialectConnection connection;
-        try
-        {
-            connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
-        }
-        catch when (checkedFirst is not null)
-        {
-            await checkedFirst.ConfigureAwait(false);
-            throw;
-        }
-
+        var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            if (checkedFirst is not null)
-            {
-                await checkedFirst.ConfigureAwait(false);
-            }
-
             var runLock = await LockAsync(connection.Connection, limit.Token, cancellationToken).ConfigureAwait(false);
             var waited = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             RunnerLog.LockAcquired(_logger, waited);

@@ -102,7 +102,6 @@ public class RunnerOnDuckDbTests : DuckDbFileTests
     [Test]
     public void Migrations_that_cannot_run_are_reported_before_a_database_that_cannot_be_opened()
     {
-        // The migrations are found while the database opens: what is wrong with them still comes first.
         var unreachable = $"Data Source={Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "missing-folder", "app.duckdb")}";
 
         var invalid = Assert.ThrowsAsync<MigrationValidationException>(() =>
