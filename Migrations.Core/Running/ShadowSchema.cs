@@ -54,6 +54,10 @@ internal static class ShadowSchema
         options.MigrationTypes.Clear();
         options.Add([.. migrations.Select(m => m.Type)]);
         (options.AllowChangedMigrations, options.AllowOutOfOrder, options.Lint) = (true, true, Linting.LintMode.Off);
+
+        // The scratch database is this comparison's alone: no other process to wait for, and opening a
+        // new database must not count against the wait a fleet allows a busy one (LockTimeout).
+        options.LockTimeout = null;
         try
         {
             await new MigrationRunner(shadow.Dialect, options).MigrateAsync(cancellationToken).ConfigureAwait(false);

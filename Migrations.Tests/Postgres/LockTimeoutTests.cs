@@ -1,4 +1,5 @@
 using Migrations.Building;
+using Migrations.Postgres;
 using Migrations.Running;
 using Npgsql;
 
@@ -25,6 +26,22 @@ public class LockTimeoutTests : PostgresTests
         await held.RollbackAsync();
         Assert.That(Rows("SELECT column_name FROM information_schema.columns WHERE table_name = 'accounts' ORDER BY ordinal_position").Select(r => r[0]), Is.EqualTo(new[] { "id" }));
         Assert.That(HistoryVersions(), Is.EqualTo(new[] { 1L }));
+    }
+
+    [Test]
+    public async Task Drift_migrates_its_scratch_database_without_the_wait_meant_for_a_busy_database()
+    {
+        // A fleet gives each target a short LockTimeout; the scratch database is the comparison's own,
+        // so opening it is not bounded by that wait (a busy server takes longer than a millisecond).
+        await using var dialect = new PostgresDialect(ConnectionString);
+        var options = new MigrationRunnerOptions().Add(typeof(Accounts));
+        options.LockTimeout = TimeSpan.FromMilliseconds(1);
+        var migrations = new MigrationRunner(dialect, options).Migrations;
+
+        var drift = await ShadowSchema.DriftAsync(dialect, options, Migrations.Schema.SchemaModel.Empty, migrations, CancellationToken.None);
+
+        Assert.That(drift.Differences, Is.Not.Empty.And.All.Property("Kind").EqualTo(Migrations.Schema.SchemaDifferenceKind.Missing), drift.ToString());
+        Assert.That(drift.ToString(), Does.Contain("accounts"), "the comparison ran the migration: the empty schema lacks its table");
     }
 
     [Migration(1, "Accounts")]
