@@ -39,11 +39,10 @@ internal sealed class VerifiedHistory
         {
             return false;
         }
-        var digest = Digest(applied);
 
         try
         {
-            var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, digest), cancellationToken).ConfigureAwait(false);
+            var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, Digest(applied)), cancellationToken).ConfigureAwait(false);
             return Convert.ToInt64(count, CultureInfo.InvariantCulture) > 0;
         }
         catch (DbException)
