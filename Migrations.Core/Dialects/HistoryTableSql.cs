@@ -39,6 +39,9 @@ internal sealed class HistoryTableSql : IHistoryTableSql
 
     public SqlStep SelectAll() => new($"SELECT version, description, applied_at, execution_ms, checksum FROM {_quoted} ORDER BY version");
 
+    /// <summary>Reads the versions and checksums, in version order: all a start that is up to date needs.</summary>
+    public SqlStep SelectVersions() => new($"SELECT version, checksum FROM {_quoted} ORDER BY version");
+
     public SqlStep Insert(long version, string description, long executionMilliseconds, string checksum) => new(
         $"INSERT INTO {_quoted} (version, description, applied_at, execution_ms, checksum) VALUES ($1, $2, current_timestamp, $3, $4)",
         [version, description, executionMilliseconds, checksum]);

@@ -38,25 +38,6 @@ public sealed partial class MigrationRunner
         return builder.Operations;
     }
 
-    /// <summary>Whether two readings of the history hold the same versions with the same checksums.</summary>
-    private static bool SameRows(IReadOnlyList<AppliedMigration> rows, IReadOnlyList<AppliedMigration>? other)
-    {
-        if (other is null || other.Count != rows.Count || rows.Count == 0)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if (rows[i].Version != other[i].Version || rows[i].Checksum != other[i].Checksum)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// Whether a history row records the migration as the code has it now. Rows written by versions
     /// before the canonical checksum carry the older form, which is computed only for them.

@@ -87,7 +87,7 @@ public sealed partial class MigrationRunner
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
         var history = _dialect.History(_options.History);
-        var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, cancellationToken).ConfigureAwait(false);
+        var (historyExists, applied) = await ReadHistoryAsync(connection.Connection, history, null, cancellationToken).ConfigureAwait(false);
         CheckHistory(catalog, applied, targetVersion ?? Latest, checkedBefore: false);
         var work = Prepare(catalog, applied, targetVersion ?? Latest);
         await PlanAllAsync(connection.Connection, history, work, cancellationToken).ConfigureAwait(false);

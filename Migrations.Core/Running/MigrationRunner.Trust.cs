@@ -27,7 +27,7 @@ public sealed partial class MigrationRunner
         return await WithLockAsync(async connection =>
         {
             var history = _dialect.History(_options.History);
-            var (_, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+            var (_, applied) = await ReadHistoryAsync(connection, history, null, cancellationToken).ConfigureAwait(false);
             var repaired = new List<MigrationInfo>();
             foreach (var row in applied)
             {
@@ -56,7 +56,7 @@ public sealed partial class MigrationRunner
         var catalog = Catalog();
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
-        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
+        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), null, cancellationToken).ConfigureAwait(false);
         var actual = await _dialect.ReadSchemaAsync(connection.Connection, cancellationToken).ConfigureAwait(false);
         var known = applied.Select(a => catalog.Find(a.Version)).OfType<MigrationInfo>().ToArray();
         var drift = await ShadowSchema.DriftAsync(_dialect, _options, actual, known, cancellationToken).ConfigureAwait(false);
@@ -90,7 +90,7 @@ public sealed partial class MigrationRunner
         return await WithLockAsync(async connection =>
         {
             var history = _dialect.History(_options.History);
-            var (exists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
+            var (exists, applied) = await ReadHistoryAsync(connection, history, null, cancellationToken).ConfigureAwait(false);
             if (applied.Any(a => a.Version > version))
             {
                 throw new MigrationValidationException([

@@ -26,8 +26,8 @@ public sealed partial class MigrationRunner
     /// <summary>Set once a migration's Up read a data file: its checksum then depends on more than the code.</summary>
     private volatile bool _readDataFiles;
 
-    /// <summary>The history rows this runner last found to match its code: the same rows again need no comparison, nor a question to the database.</summary>
-    private volatile IReadOnlyList<AppliedMigration>? _matchedHistory;
+    /// <summary>The digest of the history this runner last found to match its code: the same rows again need no comparison, nor a question to the database.</summary>
+    private volatile string? _matchedDigest;
 
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
     private const long Latest = long.MaxValue;
@@ -100,14 +100,34 @@ public sealed partial class MigrationRunner
     private async Task<MigrationResult> MigrateLockedAsync(DbConnection connection, MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
     {
         var history = _dialect.History(_options.History);
-        var (historyExists, applied) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
         var verified = VerifiedHistory.For(history, _codeIdentity, _options, _logger);
-        var checkedBefore = SameRows(applied, _matchedHistory) ||
-            (verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false));
+        Exception? unreadable = null;
+        if (history is HistoryTableSql own)
+        {
+            AppliedVersions? versions = null;
+            try
+            {
+                versions = await AppliedVersions.ReadAsync(connection, own, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
+            {
+                unreadable = e;
+            }
+
+            if (versions is not null && await IsUpToDateAsync(connection, catalog, versions, targetVersion, verified, cancellationToken).ConfigureAwait(false))
+            {
+                return new MigrationResult([], []);
+            }
+        }
+
+        var (historyExists, applied) = await ReadHistoryAsync(connection, history, unreadable, cancellationToken).ConfigureAwait(false);
+        var appliedVersions = AppliedVersions.Of(applied);
+        var checkedBefore = (applied.Count > 0 && appliedVersions.Digest == _matchedDigest) ||
+            (verified is not null && await verified.IsVerifiedAsync(connection, appliedVersions, cancellationToken).ConfigureAwait(false));
         var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
         if (historyMatches)
         {
-            _matchedHistory = applied;
+            _matchedDigest = appliedVersions.Digest;
         }
 
         var work = Prepare(catalog, applied, targetVersion);
@@ -115,7 +135,7 @@ public sealed partial class MigrationRunner
         {
             if (verified is not null && historyMatches && !checkedBefore && !_readDataFiles)
             {
-                await verified!.RecordAsync(connection, applied, cancellationToken).ConfigureAwait(false);
+                await verified!.RecordAsync(connection, appliedVersions, cancellationToken).ConfigureAwait(false);
             }
 
             var current = applied.Count == 0 ? 0 : applied[^1].Version;
@@ -138,8 +158,10 @@ public sealed partial class MigrationRunner
         if (historyMatches)
         {
             // The rows just written came from this code: the next run or start with it need not compare them.
-            var (_, after) = await ReadHistoryAsync(connection, history, cancellationToken).ConfigureAwait(false);
-            _matchedHistory = after;
+            var after = history is HistoryTableSql ownTable
+                ? await AppliedVersions.ReadAsync(connection, ownTable, cancellationToken).ConfigureAwait(false)
+                : AppliedVersions.Of((await ReadHistoryAsync(connection, history, null, cancellationToken).ConfigureAwait(false)).Rows);
+            _matchedDigest = after.Digest;
             if (verified is not null && !_readDataFiles)
             {
                 await verified.RecordAsync(connection, after, cancellationToken).ConfigureAwait(false);
@@ -153,6 +175,32 @@ public sealed partial class MigrationRunner
         return result;
     }
 
+    /// <summary>
+    /// True, and logged, when the history holds exactly the known migrations up to the target and this
+    /// code was already compared with exactly these rows (by this runner, or as the verified record
+    /// says): the start has nothing to check and nothing to do.
+    /// </summary>
+    private async Task<bool> IsUpToDateAsync(DbConnection connection, MigrationCatalog catalog, AppliedVersions applied, long targetVersion, VerifiedHistory? verified, CancellationToken cancellationToken)
+    {
+        if (applied.Versions.Length == 0 || !applied.AreExactly(catalog.Migrations, targetVersion))
+        {
+            return false;
+        }
+
+        if (applied.Digest != _matchedDigest)
+        {
+            if (verified is null || !await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            _matchedDigest = applied.Digest;
+        }
+
+        RunnerLog.UpToDate(_logger, applied.Versions[^1]);
+        return true;
+    }
+
     /// <summary>Compares the database's history with the known migrations.</summary>
     /// <param name="cancellationToken">Cancels the reads.</param>
     public async Task<MigrationStatus> GetStatusAsync(CancellationToken cancellationToken = default)
@@ -160,7 +208,7 @@ public sealed partial class MigrationRunner
         var catalog = Catalog();
         using var limit = WaitLimit(cancellationToken);
         await using var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
-        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), cancellationToken).ConfigureAwait(false);
+        var (_, applied) = await ReadHistoryAsync(connection.Connection, _dialect.History(_options.History), null, cancellationToken).ConfigureAwait(false);
         return new MigrationStatus(
             applied.Where(a => catalog.Find(a.Version) is not null).ToArray(),
             catalog.Migrations.Where(m => !VersionOrder.Contains(applied, m.Version)).ToArray(),
@@ -195,33 +243,39 @@ public sealed partial class MigrationRunner
         return catalog;
     }
 
-    private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, CancellationToken cancellationToken)
+    /// <summary>Reads every history row; <paramref name="failedRead"/> is a read of the table that already failed, so the table is only looked for.</summary>
+    private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, Exception? failedRead, CancellationToken cancellationToken)
     {
         // Read first and ask about existence only when that fails: catalog lookups cost milliseconds
         // on databases with many tables, and the table exists on every run but the first.
-        try
+        if (failedRead is null)
         {
-            var rows = await StepExecutor.QueryAsync(connection, history.SelectAll(), r => new AppliedMigration(
-                r.GetInt64(0),
-                r.GetString(1),
-                r.GetFieldValue<DateTimeOffset>(2),
-                r.GetInt64(3),
-                r.GetString(4)), cancellationToken).ConfigureAwait(false);
-            return (true, VersionOrder.Sorted(rows));
-        }
-        catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
-        {
-            var count = await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false);
-            if (Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0)
+            try
             {
-                // The runner will not guess which migrations are applied.
-                throw new InvalidOperationException(
-                    $"The history table exists but cannot be read as one ({e.Message.Trim()}): it needs the columns version (integer), description (text), applied_at (timestamp with time zone), " +
-                    "execution_ms (integer) and checksum (text), in that order of meaning. Restore it from a backup or repair its columns; nothing was changed.", e);
+                var rows = await StepExecutor.QueryAsync(connection, history.SelectAll(), r => new AppliedMigration(
+                    r.GetInt64(0),
+                    r.GetString(1),
+                    r.GetFieldValue<DateTimeOffset>(2),
+                    r.GetInt64(3),
+                    r.GetString(4)), cancellationToken).ConfigureAwait(false);
+                return (true, VersionOrder.Sorted(rows));
             }
-
-            return (false, []);
+            catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
+            {
+                failedRead = e;
+            }
         }
+
+        var count = await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false);
+        if (Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0)
+        {
+            // The runner will not guess which migrations are applied.
+            throw new InvalidOperationException(
+                $"The history table exists but cannot be read as one ({failedRead.Message.Trim()}): it needs the columns version (integer), description (text), applied_at (timestamp with time zone), " +
+                "execution_ms (integer) and checksum (text), in that order of meaning. Restore it from a backup or repair its columns; nothing was changed.", failedRead);
+        }
+
+        return (false, []);
     }
 
     /// <summary>Decides what to revert and apply, and records every migration's operations, checking them all before anything runs.</summary>

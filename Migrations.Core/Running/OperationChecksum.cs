@@ -23,7 +23,7 @@ internal static class OperationChecksum
     internal static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var text = new ChecksumText(hash);
+        using var text = new ChecksumText(hash);
         foreach (var operation in operations)
         {
             if (operation is SafeRewritesOperation)

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Migrations.Dialects;
 
@@ -33,16 +32,16 @@ internal sealed class VerifiedHistory
             : new VerifiedHistory(own.Verified, code, logger);
 
     /// <summary>Whether this code was already checked against exactly these history rows.</summary>
-    public async Task<bool> IsVerifiedAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
+    public async Task<bool> IsVerifiedAsync(DbConnection connection, AppliedVersions applied, CancellationToken cancellationToken)
     {
-        if (applied.Count == 0 || _code.Value is not { } code)
+        if (applied.Versions.Length == 0 || _code.Value is not { } code)
         {
             return false;
         }
 
         try
         {
-            var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, Digest(applied)), cancellationToken).ConfigureAwait(false);
+            var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, applied.Digest), cancellationToken).ConfigureAwait(false);
             return Convert.ToInt64(count, CultureInfo.InvariantCulture) > 0;
         }
         catch (DbException)
@@ -53,14 +52,14 @@ internal sealed class VerifiedHistory
     }
 
     /// <summary>Records that this code matches these history rows.</summary>
-    public async Task RecordAsync(DbConnection connection, IReadOnlyList<AppliedMigration> applied, CancellationToken cancellationToken)
+    public async Task RecordAsync(DbConnection connection, AppliedVersions applied, CancellationToken cancellationToken)
     {
-        if (applied.Count == 0 || _code.Value is not { } code)
+        if (applied.Versions.Length == 0 || _code.Value is not { } code)
         {
             return;
         }
 
-        var history = Digest(applied);
+        var history = applied.Digest;
         try
         {
             foreach (var step in _table.CreateIfMissing().Append(_table.DeleteOthers(history)).Append(_table.Insert(code, history)))
@@ -72,17 +71,5 @@ internal sealed class VerifiedHistory
         {
             RunnerLog.VerifiedNotRecorded(_logger, e);
         }
-    }
-
-    /// <summary>The history rows' versions and checksums, in version order (as the history is read), as one hash.</summary>
-    private static string Digest(IReadOnlyList<AppliedMigration> applied)
-    {
-        var text = new StringBuilder();
-        foreach (var row in applied)
-        {
-            text.Append(row.Version.ToString(CultureInfo.InvariantCulture)).Append(':').Append(row.Checksum).Append('\n');
-        }
-
-        return StableHash.Of(text.ToString());
     }
 }

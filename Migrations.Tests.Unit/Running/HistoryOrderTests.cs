@@ -70,6 +70,41 @@ public sealed class HistoryOrderTests
         Assert.That(HistoryChecks.OutOfOrder(catalog, [], long.MaxValue, out _), Is.Empty);
     }
 
+    [Test]
+    public void A_start_is_up_to_date_only_when_the_history_holds_exactly_the_known_versions_up_to_the_target()
+    {
+        var options = new MigrationRunnerOptions();
+        foreach (var type in new[] { typeof(Ten), typeof(Twenty), typeof(Thirty) })
+        {
+            options.MigrationTypes.Add(type);
+        }
+
+        var known = MigrationCatalog.Discover(options).Migrations;
+        bool Exactly(long target, params long[] applied) => AppliedVersions.Of(applied.Select(Row).ToArray()).AreExactly(known, target);
+
+        Assert.That(Exactly(long.MaxValue, 10, 20, 30), Is.True);
+        Assert.That(Exactly(20, 10, 20), Is.True);
+        Assert.That(Exactly(long.MaxValue, 10, 20), Is.False, "30 is pending");
+        Assert.That(Exactly(long.MaxValue, 10, 30), Is.False, "20 is pending, out of order");
+        Assert.That(Exactly(long.MaxValue, 10, 20, 30, 99), Is.False, "99 is applied but no migration has it");
+        Assert.That(Exactly(20, 10, 20, 30), Is.False, "30 is to be reverted");
+        Assert.That(Exactly(long.MaxValue, 30, 20, 10), Is.False, "rows out of order are read the slow way");
+        Assert.That(Exactly(long.MaxValue), Is.False);
+        Assert.That(Exactly(0), Is.True, "nothing known at or below 0, nothing applied");
+    }
+
+    [Test]
+    public void The_history_digest_is_the_hash_of_each_row_as_version_colon_checksum_line_as_earlier_releases_recorded_it()
+    {
+        AppliedMigration[] rows = [new(7, "a", DateTimeOffset.UnixEpoch, 3, "abc"), new(-12, "b", DateTimeOffset.UnixEpoch, 0, ""), new(long.MaxValue, "c", DateTimeOffset.UnixEpoch, 1, "\u00e9")];
+
+        var digest = AppliedVersions.Of(rows).Digest;
+
+        Assert.That(digest, Is.EqualTo(StableHash.Of($"7:abc\n-12:\n{long.MaxValue}:\u00e9\n")));
+        Assert.That(digest, Is.Not.EqualTo(AppliedVersions.Of(rows[..2]).Digest));
+        Assert.That(AppliedVersions.Of(rows).Versions, Is.EqualTo(new[] { 7L, -12L, long.MaxValue }));
+    }
+
     private static AppliedMigration Row(long version) => new(version, $"v{version}", DateTimeOffset.UnixEpoch, 0, "checksum");
 
     [Migration(10, "Ten")]
