@@ -5,56 +5,72 @@ namespace Migrations.Running;
 
 /// <summary>
 /// What a start needs from the history when it has nothing to do: the applied versions in order,
-/// and one digest of every row's version and checksum (what <see cref="VerifiedHistory"/> remembers).
-/// Read in one pass over two columns without keeping the rows: the start of an app that is up to
-/// date pays for little more than the query.
+/// with their checksums, and one digest of them (what <see cref="VerifiedHistory"/> remembers).
+/// Read in one pass over two columns; rows the same as a reading this runner already matched are
+/// not kept again, so an app that migrates an open database once more pays for little more than the query.
 /// </summary>
 internal sealed class AppliedVersions
 {
-    private AppliedVersions(long[] versions, string digest) => (Versions, Digest) = (versions, digest);
+    private readonly string[] _checksums;
+    private string? _digest;
+
+    private AppliedVersions(long[] versions, string[] checksums) => (Versions, _checksums) = (versions, checksums);
 
     /// <summary>The applied versions, in the order the history gave them (ascending).</summary>
     public long[] Versions { get; }
 
-    /// <summary>The rows' versions and checksums, in order, as one hash.</summary>
-    public string Digest { get; }
+    /// <summary>The rows' versions and checksums, in order, as one hash; worked out once, when first asked for.</summary>
+    public string Digest => _digest ??= Hash(Versions, _checksums);
 
-    /// <summary>The versions and digest of rows already read.</summary>
-    public static AppliedVersions Of(IReadOnlyList<AppliedMigration> rows)
-    {
-        var versions = new long[rows.Count];
-        var digest = new StableHash();
-        for (var index = 0; index < rows.Count; index++)
-        {
-            versions[index] = rows[index].Version;
-            Add(ref digest, rows[index].Version, rows[index].Checksum);
-        }
+    /// <summary>The versions and checksums of rows already read.</summary>
+    public static AppliedVersions Of(IReadOnlyList<AppliedMigration> rows) =>
+        new(rows.Select(r => r.Version).ToArray(), rows.Select(r => r.Checksum).ToArray());
 
-        return new AppliedVersions(versions, digest.ToString());
-    }
-
-    /// <summary>Reads the versions and checksums of the runner's own history table; throws what the query throws when it cannot.</summary>
-    public static async Task<AppliedVersions> ReadAsync(DbConnection connection, HistoryTableSql history, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the versions and checksums of the runner's own history table; throws what the query
+    /// throws when it cannot. When the rows are those of <paramref name="known"/>, returns it.
+    /// </summary>
+    public static async Task<AppliedVersions> ReadAsync(DbConnection connection, HistoryTableSql history, AppliedVersions? known, CancellationToken cancellationToken)
     {
         await using var command = DbQuery.Command(connection, null, history.SelectVersions());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var versions = new long[64];
+        long[] versions = [];
+        string[] checksums = [];
         var count = 0;
-        var digest = new StableHash();
+        var same = known is not null;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (count == versions.Length)
+            var (version, checksum) = (reader.GetInt64(0), reader.GetString(1));
+            if (same && count < known!.Versions.Length && known.Versions[count] == version && known._checksums[count] == checksum)
             {
-                Array.Resize(ref versions, count * 2);
+                count++;
+                continue;
             }
 
-            versions[count] = reader.GetInt64(0);
-            Add(ref digest, versions[count], reader.GetString(1));
+            if (same)
+            {
+                // From here on the rows differ: keep the known ones read so far, then the rest as read.
+                (versions, checksums, same) = (known!.Versions[..count], known._checksums[..count], false);
+            }
+
+            if (count == versions.Length)
+            {
+                Array.Resize(ref versions, Math.Max(64, count * 2));
+                Array.Resize(ref checksums, versions.Length);
+            }
+
+            (versions[count], checksums[count]) = (version, checksum);
             count++;
         }
 
+        if (same)
+        {
+            return count == known!.Versions.Length ? known : new AppliedVersions(known.Versions[..count], known._checksums[..count]);
+        }
+
         Array.Resize(ref versions, count);
-        return new AppliedVersions(versions, digest.ToString());
+        Array.Resize(ref checksums, count);
+        return new AppliedVersions(versions, checksums);
     }
 
     /// <summary>True when exactly the known migrations up to <paramref name="targetVersion"/> are applied: nothing to apply or revert, no unknown version.</summary>
@@ -72,11 +88,21 @@ internal sealed class AppliedVersions
         return index == Versions.Length;
     }
 
-    private static void Add(ref StableHash digest, long version, string checksum)
+    /// <summary>Whether both hold the same versions with the same checksums.</summary>
+    public bool SameAs(AppliedVersions? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Versions.AsSpan().SequenceEqual(other.Versions) && _checksums.AsSpan().SequenceEqual(other._checksums)));
+
+    private static string Hash(long[] versions, string[] checksums)
     {
-        digest.Append(version);
-        digest.Append(':');
-        digest.Append(checksum);
-        digest.Append('\n');
+        var digest = new StableHash();
+        for (var index = 0; index < versions.Length; index++)
+        {
+            digest.Append(versions[index]);
+            digest.Append(':');
+            digest.Append(checksums[index]);
+            digest.Append('\n');
+        }
+
+        return digest.ToString();
     }
 }

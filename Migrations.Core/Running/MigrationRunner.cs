@@ -26,8 +26,8 @@ public sealed partial class MigrationRunner
     /// <summary>Set once a migration's Up read a data file: its checksum then depends on more than the code.</summary>
     private volatile bool _readDataFiles;
 
-    /// <summary>The digest of the history this runner last found to match its code: the same rows again need no comparison, nor a question to the database.</summary>
-    private volatile string? _matchedDigest;
+    /// <summary>The history this runner last found to match its code: the same rows again need no comparison, nor a question to the database.</summary>
+    private volatile AppliedVersions? _matched;
 
     /// <summary>The target of <see cref="MigrateAsync"/>: past every known version.</summary>
     private const long Latest = long.MaxValue;
@@ -107,7 +107,7 @@ public sealed partial class MigrationRunner
             AppliedVersions? versions = null;
             try
             {
-                versions = await AppliedVersions.ReadAsync(connection, own, cancellationToken).ConfigureAwait(false);
+                versions = await AppliedVersions.ReadAsync(connection, own, _matched, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is DbException or InvalidCastException or FormatException)
             {
@@ -122,12 +122,12 @@ public sealed partial class MigrationRunner
 
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, unreadable, cancellationToken).ConfigureAwait(false);
         var appliedVersions = AppliedVersions.Of(applied);
-        var checkedBefore = (applied.Count > 0 && appliedVersions.Digest == _matchedDigest) ||
+        var checkedBefore = (applied.Count > 0 && appliedVersions.SameAs(_matched)) ||
             (verified is not null && await verified.IsVerifiedAsync(connection, appliedVersions, cancellationToken).ConfigureAwait(false));
         var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
         if (historyMatches)
         {
-            _matchedDigest = appliedVersions.Digest;
+            _matched = appliedVersions;
         }
 
         var work = Prepare(catalog, applied, targetVersion);
@@ -159,9 +159,9 @@ public sealed partial class MigrationRunner
         {
             // The rows just written came from this code: the next run or start with it need not compare them.
             var after = history is HistoryTableSql ownTable
-                ? await AppliedVersions.ReadAsync(connection, ownTable, cancellationToken).ConfigureAwait(false)
+                ? await AppliedVersions.ReadAsync(connection, ownTable, null, cancellationToken).ConfigureAwait(false)
                 : AppliedVersions.Of((await ReadHistoryAsync(connection, history, null, cancellationToken).ConfigureAwait(false)).Rows);
-            _matchedDigest = after.Digest;
+            _matched = after;
             if (verified is not null && !_readDataFiles)
             {
                 await verified.RecordAsync(connection, after, cancellationToken).ConfigureAwait(false);
@@ -187,14 +187,14 @@ public sealed partial class MigrationRunner
             return false;
         }
 
-        if (applied.Digest != _matchedDigest)
+        if (!applied.SameAs(_matched))
         {
             if (verified is null || !await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false))
             {
                 return false;
             }
 
-            _matchedDigest = applied.Digest;
+            _matched = applied;
         }
 
         RunnerLog.UpToDate(_logger, applied.Versions[^1]);

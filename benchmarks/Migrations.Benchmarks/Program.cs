@@ -179,12 +179,12 @@ Task ReadHistoryByHand(string path)
     using var connection = new DuckDBConnection($"Data Source={path}");
     connection.Open();
     using var command = connection.CreateCommand();
-    command.CommandText = "SELECT version, description, applied_at, execution_ms, checksum FROM \"main\".\"__migrations_history\" ORDER BY version";
+    command.CommandText = "SELECT version, checksum FROM \"main\".\"__migrations_history\" ORDER BY version";
     using var reader = command.ExecuteReader();
-    // The same columns the runner reads from each row.
+    // The same query, and the same columns of each row, as the runner's start at head.
     while (reader.Read())
     {
-        _ = (reader.GetInt64(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetInt64(3), reader.GetString(4));
+        _ = (reader.GetInt64(0), reader.GetString(1));
     }
 
     return Task.CompletedTask;

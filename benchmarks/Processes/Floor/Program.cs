@@ -16,8 +16,9 @@ await using (var connection = await dataSource.OpenConnectionAsync())
         await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {History} (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum TEXT NOT NULL)");
     }
 
+    // The runner's query at a start: the versions and checksums.
     var applied = 0;
-    await using (var read = new NpgsqlCommand($"SELECT version, description, applied_at, execution_ms, checksum FROM {History} ORDER BY version", connection))
+    await using (var read = new NpgsqlCommand($"SELECT version, checksum FROM {History} ORDER BY version", connection))
     await using (var reader = await read.ExecuteReaderAsync())
     {
         while (await reader.ReadAsync())
