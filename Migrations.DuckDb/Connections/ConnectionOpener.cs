@@ -11,8 +11,8 @@ internal abstract class ConnectionOpener
     /// <summary>A connection string: a connection of our own, on the instance already open on that file if there is one.</summary>
     public sealed class FromConnectionString(DuckDbDataSource source) : ConnectionOpener
     {
-        // Finding the open spelling and opening must not interleave, or two runners could open two instances.
-        private static readonly SemaphoreSlim Gate = new(1, 1);
+        /// <summary>Finding the open spelling and opening must not interleave, or two runners could open two instances.</summary>
+        internal static readonly SemaphoreSlim Gate = new(1, 1);
 
         public override async Task<DialectConnection> OpenAsync(CancellationToken cancellationToken)
         {
@@ -22,26 +22,29 @@ internal abstract class ConnectionOpener
             }
 
             var delay = TimeSpan.FromMilliseconds(50);
+            DuckDBException? held = null;
             while (true)
             {
                 try
                 {
+                    if (held is not null)
+                    {
+                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                        delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+                    }
+
                     return await OpenOnceAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (DuckDBException e) when (IsHeldByAnotherProcess(e))
                 {
                     // Another process has the file open for writing; DuckDB allows one at a time. Wait for it,
                     // as long as the runner's LockTimeout allows.
-                    try
-                    {
-                        await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        throw new OperationCanceledException($"another process has the DuckDB file open, and DuckDB lets one process at a time use a file for writing ({Reason(e)}).", e, cancellationToken);
-                    }
-
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(1).Ticks));
+                    held = e;
+                }
+                catch (OperationCanceledException) when (held is not null)
+                {
+                    // Whether the wait ended between attempts or while this process opened another file, the reason is the other process.
+                    throw new OperationCanceledException($"another process has the DuckDB file open, and DuckDB lets one process at a time use a file for writing ({Reason(held)}).", held, cancellationToken);
                 }
             }
         }

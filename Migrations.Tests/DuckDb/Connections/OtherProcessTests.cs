@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Migrations.Building;
 using Migrations.DuckDb;
+using Migrations.DuckDb.Connections;
 using Migrations.Running;
 using Migrations.Tests.Support;
 
@@ -32,6 +33,30 @@ public class OtherProcessTests : DuckDbFileTests
         holder.Kill();
         await holder.WaitForExitAsync();
         Assert.That(Db.HistoryVersions(), Is.Empty);
+    }
+
+    [Test]
+    public async Task The_error_names_the_other_process_also_when_the_wait_ends_while_this_process_opens_another_file()
+    {
+        using var holder = await HoldAsync(milliseconds: 20_000);
+        var run = Runner(TimeSpan.FromMilliseconds(700)).MigrateAsync();
+
+        // Once the runner has found the file held and waits to try again, this process opens other
+        // files (as a fleet does) until the runner's wait is over: it ends waiting for its turn to open.
+        await Task.Delay(200);
+        await ConnectionOpener.FromConnectionString.Gate.WaitAsync();
+        try
+        {
+            var error = Assert.ThrowsAsync<TimeoutException>(() => run);
+            Assert.That(error!.Message, Does.Contain("another process has the DuckDB file open").And.Contain($"PID {holder.Id}"));
+        }
+        finally
+        {
+            ConnectionOpener.FromConnectionString.Gate.Release();
+        }
+
+        holder.Kill();
+        await holder.WaitForExitAsync();
     }
 
     private MigrationRunner Runner(TimeSpan lockTimeout) =>
