@@ -23,8 +23,16 @@ internal sealed class AppliedVersions
     public string Digest => _digest ??= Hash(Versions, _checksums);
 
     /// <summary>The versions and checksums of rows already read.</summary>
-    public static AppliedVersions Of(IReadOnlyList<AppliedMigration> rows) =>
-        new(rows.Select(r => r.Version).ToArray(), rows.Select(r => r.Checksum).ToArray());
+    public static AppliedVersions Of(IReadOnlyList<AppliedMigration> rows)
+    {
+        var (versions, checksums) = (new long[rows.Count], new string[rows.Count]);
+        for (var index = 0; index < rows.Count; index++)
+        {
+            (versions[index], checksums[index]) = (rows[index].Version, rows[index].Checksum);
+        }
+
+        return new AppliedVersions(versions, checksums);
+    }
 
     /// <summary>
     /// Reads the versions and checksums of the runner's own history table; throws what the query

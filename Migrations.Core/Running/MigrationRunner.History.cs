@@ -7,30 +7,12 @@ namespace Migrations.Running;
 public sealed partial class MigrationRunner
 {
     /// <summary>
-    /// True, and logged, when the history holds exactly the known migrations up to the target and this
-    /// code was already compared with exactly these rows (by this runner, or as the verified record
-    /// says): the start has nothing to check and nothing to do.
+    /// Whether this code was already compared with exactly these rows: by this runner (its last
+    /// matched reading), or by any run of the same build, as the record of compared builds says.
     /// </summary>
-    private async Task<bool> IsUpToDateAsync(DbConnection connection, MigrationCatalog catalog, AppliedVersions applied, long targetVersion, VerifiedHistory? verified, CancellationToken cancellationToken)
-    {
-        if (applied.Versions.Length == 0 || !applied.AreExactly(catalog.Migrations, targetVersion))
-        {
-            return false;
-        }
-
-        if (!applied.SameAs(_matched))
-        {
-            if (verified is null || !await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
-
-            _matched = applied;
-        }
-
-        RunnerLog.UpToDate(_logger, applied.Versions[^1]);
-        return true;
-    }
+    private async Task<bool> CheckedBeforeAsync(DbConnection connection, AppliedVersions applied, VerifiedHistory? verified, CancellationToken cancellationToken) =>
+        applied.Versions.Length > 0 &&
+        (applied.SameAs(_matched) || (verified is not null && await verified.IsVerifiedAsync(connection, applied, cancellationToken).ConfigureAwait(false)));
 
     /// <summary>Reads every history row; <paramref name="failedRead"/> is a read of the table that already failed, so the table is only looked for.</summary>
     private static async Task<(bool Exists, IReadOnlyList<AppliedMigration> Rows)> ReadHistoryAsync(DbConnection connection, IHistoryTableSql history, Exception? failedRead, CancellationToken cancellationToken)

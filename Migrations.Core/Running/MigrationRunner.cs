@@ -101,10 +101,12 @@ public sealed partial class MigrationRunner
     {
         var history = _dialect.History(_options.History);
         var verified = VerifiedHistory.For(history, _codeIdentity, _options, _logger);
+        // The runner's own table is read in two columns first: enough to find a start that has nothing to do.
         Exception? unreadable = null;
+        AppliedVersions? versions = null;
+        var checkedBefore = false;
         if (history is HistoryTableSql own)
         {
-            AppliedVersions? versions = null;
             try
             {
                 versions = await AppliedVersions.ReadAsync(connection, own, _matched, cancellationToken).ConfigureAwait(false);
@@ -114,16 +116,22 @@ public sealed partial class MigrationRunner
                 unreadable = e;
             }
 
-            if (versions is not null && await IsUpToDateAsync(connection, catalog, versions, targetVersion, verified, cancellationToken).ConfigureAwait(false))
+            checkedBefore = versions is not null && await CheckedBeforeAsync(connection, versions, verified, cancellationToken).ConfigureAwait(false);
+            if (checkedBefore && versions!.AreExactly(catalog.Migrations, targetVersion))
             {
+                _matched = versions;
+                RunnerLog.UpToDate(_logger, versions.Versions[^1]);
                 return new MigrationResult([], []);
             }
         }
 
         var (historyExists, applied) = await ReadHistoryAsync(connection, history, unreadable, cancellationToken).ConfigureAwait(false);
         var appliedVersions = AppliedVersions.Of(applied);
-        var checkedBefore = (applied.Count > 0 && appliedVersions.SameAs(_matched)) ||
-            (verified is not null && await verified.IsVerifiedAsync(connection, appliedVersions, cancellationToken).ConfigureAwait(false));
+        if (versions is null || !appliedVersions.SameAs(versions))
+        {
+            checkedBefore = await CheckedBeforeAsync(connection, appliedVersions, verified, cancellationToken).ConfigureAwait(false);
+        }
+
         var historyMatches = CheckHistory(catalog, applied, targetVersion, checkedBefore);
         if (historyMatches)
         {
