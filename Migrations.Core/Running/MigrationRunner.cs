@@ -69,8 +69,37 @@ public sealed partial class MigrationRunner
         return MigrateCoreAsync(catalog, targetVersion, cancellationToken);
     }
 
-    private Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken) =>
-        WithLockAsync(connection => MigrateLockedAsync(connection, catalog, targetVersion, cancellationToken), cancellationToken);
+    private Task<MigrationResult> MigrateCoreAsync(MigrationCatalog catalog, long targetVersion, CancellationToken cancellationToken)
+    {
+        IdentifyAhead();
+        return WithLockAsync(connection => MigrateLockedAsync(connection, catalog, targetVersion, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Works out the build's identity on another thread while the connection opens and the lock is
+    /// taken: a start with history asks about it right after reading the versions, and a run that
+    /// applies records it at the end. Not started when nothing will ask (checks forced on every start,
+    /// or a dialect with its own history table).
+    /// </summary>
+    private void IdentifyAhead()
+    {
+        if (_codeIdentity.IsValueCreated || _options.ChecksumEveryStart || _dialect.History(_options.History) is not HistoryTableSql)
+        {
+            return;
+        }
+
+        _ = Task.Run(() =>
+        {
+            try
+            {
+                _ = _codeIdentity.Value;
+            }
+            catch (Exception)
+            {
+                // Thrown again, and reported, where the run needs the identity.
+            }
+        }, CancellationToken.None);
+    }
 
     /// <summary>Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and releases the lock.</summary>
     private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken)
