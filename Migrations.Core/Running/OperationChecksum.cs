@@ -51,7 +51,10 @@ internal static class OperationChecksum
             }
 
             // The runtime type decides the shape, so every field of every other operation counts.
-            text.Write(operation.GetType().Name + ":" + JsonSerializer.Serialize(operation, operation.GetType(), json) + "\n");
+            var written = ReferenceEquals(json, ChecksumJson.Options) && CanonicalJson.CanWalkRecords
+                ? CanonicalJson.Write(operation)
+                : JsonSerializer.Serialize(operation, operation.GetType(), json);
+            text.Write(operation.GetType().Name + ":" + written + "\n");
         }
 
         text.Flush();
