@@ -93,7 +93,7 @@ internal static class PostgresBenchmarks
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                _ = reader.GetInt64(0);
+                _ = (reader.GetInt64(0), reader.GetString(1));
             }
         });
         report("PostgreSQL: no-op at head, 1,000 migrations", ours, floor, "open a pooled connection + read history through Npgsql");

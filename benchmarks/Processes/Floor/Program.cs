@@ -16,13 +16,14 @@ await using (var connection = await dataSource.OpenConnectionAsync())
         await ExecuteAsync(connection, $"CREATE TABLE IF NOT EXISTS {History} (version BIGINT PRIMARY KEY, description TEXT NOT NULL, applied_at TIMESTAMP WITH TIME ZONE NOT NULL, execution_ms BIGINT NOT NULL, checksum TEXT NOT NULL)");
     }
 
-    // The runner's query at a start: the versions and checksums.
+    // The runner's query at a start: the versions and checksums, each read as a runner must to compare them.
     var applied = 0;
     await using (var read = new NpgsqlCommand($"SELECT version, checksum FROM {History} ORDER BY version", connection))
     await using (var reader = await read.ExecuteReaderAsync())
     {
         while (await reader.ReadAsync())
         {
+            _ = (reader.GetInt64(0), reader.GetString(1));
             applied++;
         }
     }
