@@ -50,6 +50,11 @@ internal static partial class ProcessBenchmarks
                 cs => Run(oursSeed, cs), cs => Run(floor, "seed", cs));
         }
 
+        if (workload is null or "concurrent")
+        {
+            await ConcurrentStarts.CompareAsync(server, ours, floor);
+        }
+
         if (workload is null or "aot")
         {
             // Both apps published ahead of time (NativeAOT) for this machine: no compilation as they run.
