@@ -63,7 +63,8 @@ public sealed class DuckDbDialect : IMigrationDialect, ISqlLiterals
     /// <inheritdoc />
     public IHistoryTableSql History(HistoryTableOptions options) => new HistoryTableSql(
         new TableName(options.TableName, options.Schema ?? DuckDbSql.DefaultSchema),
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND NOT temporary");
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = $1 AND table_name = $2 AND NOT temporary",
+        DuckDbErrors.IsMissingTable);
 
     /// <inheritdoc />
     public IEnumerable<string> Validate(MigrationOperation operation) => DuckDbOperationRules.Validate(operation);

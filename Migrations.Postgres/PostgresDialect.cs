@@ -65,7 +65,8 @@ public sealed class PostgresDialect : IMigrationDialect, ISqlLiterals, IConditio
     /// <inheritdoc />
     public IHistoryTableSql History(HistoryTableOptions options) => new HistoryTableSql(
         new TableName(options.TableName, options.Schema ?? Schema ?? PostgresSql.DefaultSchema),
-        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = $2");
+        "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = $1 AND tablename = $2",
+        PostgresErrors.IsMissingRelation);
 
     /// <inheritdoc />
     public IEnumerable<string> Validate(MigrationOperation operation) => PostgresOperationRules.Validate(operation);

@@ -37,6 +37,12 @@ public sealed partial class MigrationRunner
             }
         }
 
+        if (history is HistoryTableSql own && own.SaysMissing(failedRead))
+        {
+            // The database said which table is missing: a first run, with nothing to ask the catalog.
+            return (false, []);
+        }
+
         var count = await StepExecutor.ScalarAsync(connection, history.Exists(), cancellationToken).ConfigureAwait(false);
         if (Convert.ToInt64(count, System.Globalization.CultureInfo.InvariantCulture) > 0)
         {

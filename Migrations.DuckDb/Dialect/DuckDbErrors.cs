@@ -7,6 +7,12 @@ namespace Migrations.DuckDb.Dialect;
 /// <summary>Reads a DuckDB error from its message, the only place DuckDB names the kind of failure and the key.</summary>
 internal static partial class DuckDbErrors
 {
+    /// <summary>Whether the error says a table, or the schema named with it, does not exist (and not a column of a table that does).</summary>
+    public static bool IsMissingTable(Exception exception) =>
+        Find(exception)?.Message is { } message &&
+        (message.StartsWith("Catalog Error: Table with name ", StringComparison.Ordinal) || message.StartsWith("Catalog Error: Schema with name ", StringComparison.Ordinal)) &&
+        message.Contains(" does not exist", StringComparison.Ordinal);
+
     public static ProviderError? Classify(Exception exception)
     {
         if (Find(exception) is not { } e)

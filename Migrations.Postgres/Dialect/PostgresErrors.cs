@@ -7,6 +7,10 @@ namespace Migrations.Postgres.Dialect;
 /// <summary>Reads a PostgreSQL error by its SQLSTATE and the key PostgreSQL quotes in its detail.</summary>
 internal static partial class PostgresErrors
 {
+    /// <summary>Whether the error says a table, or the schema named with it, does not exist (and not a column of a table that does).</summary>
+    public static bool IsMissingRelation(Exception exception) =>
+        Find(exception) is { SqlState: PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName };
+
     public static ProviderError? Classify(Exception exception)
     {
         if (Find(exception) is not { } e)

@@ -160,6 +160,27 @@ public abstract partial class DialectSuite
     }
 
     [Test]
+    public async Task Only_a_missing_history_table_or_schema_is_taken_for_a_first_run()
+    {
+        // A first run skips the catalog question when the failed read says the table is missing;
+        // a table that is there but cannot be read must still be asked about (and refused).
+        var dialect = await CreateDialectAsync();
+        bool SaysMissing(string? schema)
+        {
+            var history = (HistoryTableSql)dialect.History(new HistoryTableOptions { Schema = schema });
+            var error = Assert.Catch<DbException>(() => Execute(history.SelectVersions().Sql), schema ?? "default schema");
+            return history.SaysMissing(error!);
+        }
+
+        Assert.That(SaysMissing(null), Is.True, "no history table");
+        Assert.That(SaysMissing("no_such_schema"), Is.True, "no schema of that name");
+
+        Execute("CREATE TABLE __migrations_history (version BIGINT, description TEXT)");
+        Assert.That(SaysMissing(null), Is.False, "a table without the checksum column is there");
+        await DisposeAsync(dialect);
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();
