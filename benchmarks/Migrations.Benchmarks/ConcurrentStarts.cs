@@ -26,7 +26,7 @@ internal static partial class ConcurrentStarts
             {
                 var database = await server.CreateDatabaseAsync($"concurrent_{name}");
                 var watch = Stopwatch.StartNew();
-                var runs = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => RunAsync(executable, [.. arguments, database])));
+                var runs = await Task.WhenAll(Enumerable.Range(0, Processes).Select(_ => ChildProcess.RunAsync(executable, [.. arguments, database])));
                 watch.Stop();
                 var applied = runs.Sum(r => AppliedLine().Match(r.Output) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0);
                 var (history, tables) = await CountAsync(database);
@@ -34,21 +34,6 @@ internal static partial class ConcurrentStarts
                     $"{Processes} processes at once on an empty database, {name}: {runs.Count(r => r.ExitCode == 0)}/{Processes} succeeded, migrations applied {(name == "ours" ? applied.ToString(CultureInfo.InvariantCulture) : "-")} (of {Migrations}), history rows {history}, tables {tables}, all done in {watch.Elapsed.TotalMilliseconds:F0} ms"));
             }
         }
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string executable, string[] arguments)
-    {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
     }
 
     private static async Task<(long History, long Tables)> CountAsync(string connectionString)

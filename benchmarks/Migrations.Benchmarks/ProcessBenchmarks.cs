@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -95,25 +94,13 @@ internal static partial class ProcessBenchmarks
 
     private static async Task<Sample> Run(string executable, params string[] arguments)
     {
-        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var run = await ChildProcess.RunAsync(executable, arguments);
+        if (run.ExitCode != 0 || StatsLine().Match(run.Output) is not { Success: true } stats)
         {
-            start.ArgumentList.Add(argument);
+            throw new InvalidOperationException($"{Path.GetFileName(executable)} failed ({run.ExitCode}): {run.Output} {run.Error}");
         }
 
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        watch.Stop();
-        var text = await output;
-        if (process.ExitCode != 0 || StatsLine().Match(text) is not { Success: true } stats)
-        {
-            throw new InvalidOperationException($"{Path.GetFileName(executable)} failed ({process.ExitCode}): {text} {await error}");
-        }
-
-        return new Sample(watch.Elapsed.TotalMilliseconds, double.Parse(stats.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(stats.Groups[2].Value, CultureInfo.InvariantCulture));
+        return new Sample(run.Elapsed.TotalMilliseconds, double.Parse(stats.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(stats.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
     /// <summary>Publishes an app into a folder of its own and returns the path of its executable.</summary>
@@ -148,19 +135,10 @@ internal static partial class ProcessBenchmarks
 
     private static async Task DotnetAsync(string what, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
+        var run = await ChildProcess.RunAsync("dotnet", arguments);
+        if (run.ExitCode != 0)
         {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{what} failed: {await text} {await error}");
+            throw new InvalidOperationException($"{what} failed: {run.Output} {run.Error}");
         }
     }
 
