@@ -23,6 +23,8 @@ internal static class CanonicalJson
     private static readonly ConcurrentDictionary<Type, Member[]?> Members = new();
     private static readonly ConcurrentDictionary<Type, object> Defaults = new();
 
+    private const int KeptBufferBytes = 1 << 20;
+
     [ThreadStatic]
     private static MemoryStream? t_buffer;
 
@@ -59,7 +61,14 @@ internal static class CanonicalJson
             throw;
         }
 
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        var text = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            // One large operation (a long SQL text, many values) does not keep its buffer alive on this thread.
+            t_buffer = null;
+        }
+
+        return text;
     }
 
     private static void WriteValue(Utf8JsonWriter writer, object value, Type declared)
