@@ -50,9 +50,10 @@ public class SafeRewriteTests : PostgresTests
     public async Task Writes_go_on_while_rows_are_checked_only_in_the_safe_form(bool safe)
     {
         await Runner(typeof(Accounts)).MigrateAsync();
-        // A check that takes a moment per row, so that the scan is long enough to write during it.
+        // A check that takes a moment per row, so that the scan is long enough to write during it:
+        // ~6 s, so that the write still falls inside it when a loaded machine notices the statement late.
         Execute("CREATE FUNCTION slow_positive(v integer) RETURNS boolean IMMUTABLE LANGUAGE sql AS 'SELECT pg_sleep(0.002) IS NOT NULL AND v > 0'");
-        Execute("INSERT INTO accounts (email, n) SELECT 'x' || g || '@example.com', 1 FROM generate_series(1, 1500) g");
+        Execute("INSERT INTO accounts (email, n) SELECT 'x' || g || '@example.com', 1 FROM generate_series(1, 3000) g");
         var runner = safe ? SafeRunner(typeof(Accounts), typeof(SlowCheck)) : Runner(typeof(Accounts), typeof(SlowCheck));
 
         var migrating = runner.MigrateAsync();
