@@ -83,7 +83,7 @@ public sealed partial class MigrationRunner
     /// </summary>
     private void IdentifyAhead()
     {
-        if (_codeIdentity.IsValueCreated || _options.ChecksumEveryStart || _dialect.History(_options.History) is not HistoryTableSql)
+        if (_codeIdentity.IsValueCreated || !VerifiedHistory.IsKept(_dialect.History(_options.History), _options))
         {
             return;
         }

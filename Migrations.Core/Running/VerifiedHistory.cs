@@ -27,9 +27,10 @@ internal sealed class VerifiedHistory
     /// (an empty history asks nothing); code without a lasting identity is never remembered.
     /// </summary>
     public static VerifiedHistory? For(IHistoryTableSql history, Lazy<string?> code, MigrationRunnerOptions options, ILogger logger) =>
-        options.ChecksumEveryStart || history is not HistoryTableSql own
-            ? null
-            : new VerifiedHistory(own.Verified, code, logger);
+        IsKept(history, options) ? new VerifiedHistory(((HistoryTableSql)history).Verified, code, logger) : null;
+
+    /// <summary>Whether runs with this history and these options keep the memory (and so need the code's identity).</summary>
+    public static bool IsKept(IHistoryTableSql history, MigrationRunnerOptions options) => !options.ChecksumEveryStart && history is HistoryTableSql;
 
     /// <summary>Whether this code was already checked against exactly these history rows.</summary>
     public async Task<bool> IsVerifiedAsync(DbConnection connection, AppliedVersions applied, CancellationToken cancellationToken)
