@@ -70,6 +70,17 @@ internal static class PostgresSchemaReader
          WHERE ($1::text IS NULL OR s.schemaname = $1)
         """;
 
+    // Whether any of the queries below would return a row: relations outside the system schemas
+    // (tables, indexes, views, sequences anywhere) and enum types. A database a run starts from
+    // scratch has none, and one cheap query then stands in for six reads of cold catalogs.
+    private const string Anything = """
+        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                        WHERE (c.relkind = 'S' OR (n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'))
+                          AND ($1::text IS NULL OR n.nspname = $1))
+            OR EXISTS (SELECT 1 FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                        WHERE ($1::text IS NULL OR n.nspname = $1))
+        """;
+
     private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND ($1::text IS NULL OR schemaname = $1)";
 
     /// <param name="connection">An open connection.</param>
@@ -77,6 +88,11 @@ internal static class PostgresSchemaReader
     /// <param name="onlySchema">Read only this schema's objects (a tenant's); all schemas when null.</param>
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken, string? onlySchema = null)
     {
+        if (!(await DbQuery.ListAsync(connection, new SqlStep(Anything, [onlySchema]), r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false))[0])
+        {
+            return SchemaModel.Empty;
+        }
+
         var columns = await DbQuery.ListAsync(connection, new SqlStep(Columns, [onlySchema]), r => (
             Table: new TableName(r.GetString(1), r.GetString(0)),
             Column: new ColumnModel(r.GetString(2), r.GetString(3), r.GetBoolean(4), r.IsDBNull(5) ? null : r.GetString(5)) { IsIdentity = r.GetBoolean(6) }), cancellationToken).ConfigureAwait(false);

@@ -32,4 +32,28 @@ public class PostgresSchemaReaderTests : PostgresTests
         Assert.That(model.Views.Single().Name, Is.EqualTo(new TableName("big_orders", "public")));
         Assert.That(model.Enums.Single().Values, Is.EqualTo(new[] { "sad", "ok" }));
     }
+
+    [Test]
+    public async Task A_database_holding_a_single_object_of_any_kind_is_read_with_it()
+    {
+        // An empty database is answered by one query; anything in it must still be read.
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        Task<Migrations.Schema.SchemaModel> Read() => PostgresSchemaReader.ReadAsync(connection, CancellationToken.None);
+
+        var empty = await Read();
+        Assert.That((empty.Tables.Count, empty.Sequences.Count, empty.Views.Count, empty.Enums.Count), Is.EqualTo((0, 0, 0, 0)));
+
+        Execute("CREATE SCHEMA other; CREATE SEQUENCE other.counter");
+        Assert.That((await Read()).Sequences.Single().Name, Is.EqualTo(new TableName("counter", "other")));
+
+        Execute("DROP SCHEMA other CASCADE; CREATE TYPE mood AS ENUM ('sad', 'ok')");
+        Assert.That((await Read()).Enums.Single().Values, Is.EqualTo(new[] { "sad", "ok" }));
+
+        Execute("DROP TYPE mood; CREATE VIEW answer AS SELECT 42 AS value");
+        Assert.That((await Read()).Views.Single().Name, Is.EqualTo(new TableName("answer", "public")));
+
+        Execute("DROP VIEW answer; CREATE TABLE notes (body text)");
+        Assert.That((await Read()).Tables.Single().Columns.Single().Name, Is.EqualTo("body"));
+    }
 }
