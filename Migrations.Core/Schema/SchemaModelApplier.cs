@@ -23,7 +23,7 @@ internal static class SchemaModelApplier
         var names = new NameResolver(conventions);
         return operation switch
         {
-            CreateTableOperation o => model with { Tables = [.. model.Tables, CreateTable(o, names, conventions)] },
+            CreateTableOperation o => names.Append(model, CreateTable(o, names, conventions)),
             DropTableOperation o => model with { Tables = model.Tables.Where(t => !names.Same(t.Name, o.Table)).ToArray() },
             RenameTableOperation o => RenameTable(model, o, names),
             AddColumnOperation o => names.Update(model, o.Table, t => t with { Columns = [.. t.Columns, Column(o.Column, conventions)] }),
