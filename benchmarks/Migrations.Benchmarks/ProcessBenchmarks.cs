@@ -54,6 +54,21 @@ internal static partial class ProcessBenchmarks
             await ConcurrentStarts.CompareAsync(server, ours, floor);
         }
 
+        if (workload is null or "r2r")
+        {
+            // Both apps published ReadyToRun, as many deployments are: the app's own code (our side's
+            // 300 migration classes) precompiled too, tiered compilation left on.
+            string[] precompiled = ["-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true"];
+            var oursPrecompiled = await PublishAsync(repository, "Ours", "ours", Path.Combine(apps, "r2r"), [$"-p:GeneratedMigrations={generated}", .. packages, .. precompiled]);
+            var floorPrecompiled = await PublishAsync(repository, "Floor", "floor", Path.Combine(apps, "r2r"), precompiled);
+            var atHead = await server.CreateDatabaseAsync("r2r_head");
+            await Run(oursPrecompiled, atHead);
+            await CompareAsync("ReadyToRun: no-op start at head (300 migrations)", pairs, server, fresh: false,
+                _ => Run(oursPrecompiled, atHead), _ => Run(floorPrecompiled, "noop", atHead));
+            await CompareAsync("ReadyToRun: apply 300 migrations", pairs, server, fresh: true,
+                cs => Run(oursPrecompiled, cs), cs => Run(floorPrecompiled, "apply", cs));
+        }
+
         if (workload is null or "aot")
         {
             // Both apps published ahead of time (NativeAOT) for this machine: no compilation as they run.

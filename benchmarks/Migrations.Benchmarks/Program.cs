@@ -56,7 +56,7 @@ if (only is "all" or "safedeploy")
 if (only is "processes")
 {
     // Not part of "all": it publishes three apps and starts each once per measurement.
-    // Optionally one workload: apply, noop, seed, concurrent (six processes at once) or aot (both apps published with NativeAOT).
+    // Optionally one workload: apply, noop, seed, concurrent (six processes at once), r2r (both apps published ReadyToRun) or aot (both with NativeAOT).
     await ProcessBenchmarks.RunAsync(directory, args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10, args.Length > 2 ? args[2] : null);
 }
 
