@@ -58,29 +58,26 @@ internal static partial class ProcessBenchmarks
         {
             // Both apps published ReadyToRun, as many deployments are: the app's own code (our side's
             // 300 migration classes) precompiled too, tiered compilation left on.
-            string[] precompiled = ["-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true"];
-            var oursPrecompiled = await PublishAsync(repository, "Ours", "ours", Path.Combine(apps, "r2r"), [$"-p:GeneratedMigrations={generated}", .. packages, .. precompiled]);
-            var floorPrecompiled = await PublishAsync(repository, "Floor", "floor", Path.Combine(apps, "r2r"), precompiled);
-            var atHead = await server.CreateDatabaseAsync("r2r_head");
-            await Run(oursPrecompiled, atHead);
-            await CompareAsync("ReadyToRun: no-op start at head (300 migrations)", pairs, server, fresh: false,
-                _ => Run(oursPrecompiled, atHead), _ => Run(floorPrecompiled, "noop", atHead));
-            await CompareAsync("ReadyToRun: apply 300 migrations", pairs, server, fresh: true,
-                cs => Run(oursPrecompiled, cs), cs => Run(floorPrecompiled, "apply", cs));
+            await ComparePublishedAsync("ReadyToRun", "r2r", ["-r", RuntimeInformation.RuntimeIdentifier, "--self-contained", "false", "-p:PublishReadyToRun=true"]);
         }
 
         if (workload is null or "aot")
         {
             // Both apps published ahead of time (NativeAOT) for this machine: no compilation as they run.
-            string[] native = ["-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true"];
-            var oursNative = await PublishAsync(repository, "Ours", "ours", Path.Combine(apps, "native"), [$"-p:GeneratedMigrations={generated}", .. packages, .. native]);
-            var floorNative = await PublishAsync(repository, "Floor", "floor", Path.Combine(apps, "native"), native);
-            var atHead = await server.CreateDatabaseAsync("native_head");
-            await Run(oursNative, atHead);
-            await CompareAsync("NativeAOT: no-op start at head (300 migrations)", pairs, server, fresh: false,
-                _ => Run(oursNative, atHead), _ => Run(floorNative, "noop", atHead));
-            await CompareAsync("NativeAOT: apply 300 migrations", pairs, server, fresh: true,
-                cs => Run(oursNative, cs), cs => Run(floorNative, "apply", cs));
+            await ComparePublishedAsync("NativeAOT", "native", ["-r", RuntimeInformation.RuntimeIdentifier, "-p:PublishAot=true"]);
+        }
+
+        // Both apps published again with the given properties: a start at head, then apply-300.
+        async Task ComparePublishedAsync(string label, string folder, string[] publishing)
+        {
+            var oursPublished = await PublishAsync(repository, "Ours", "ours", Path.Combine(apps, folder), [$"-p:GeneratedMigrations={generated}", .. packages, .. publishing]);
+            var floorPublished = await PublishAsync(repository, "Floor", "floor", Path.Combine(apps, folder), publishing);
+            var atHead = await server.CreateDatabaseAsync($"{folder}_head");
+            await Run(oursPublished, atHead);
+            await CompareAsync($"{label}: no-op start at head (300 migrations)", pairs, server, fresh: false,
+                _ => Run(oursPublished, atHead), _ => Run(floorPublished, "noop", atHead));
+            await CompareAsync($"{label}: apply 300 migrations", pairs, server, fresh: true,
+                cs => Run(oursPublished, cs), cs => Run(floorPublished, "apply", cs));
         }
     }
 
