@@ -10,24 +10,24 @@ namespace Migrations.Dialects;
 /// </summary>
 internal sealed class VerifiedTableSql
 {
-    private readonly TableName _history;
     private readonly string _quoted;
 
     /// <summary>Creates the statements for the table of a history table.</summary>
     /// <param name="history">The history table, with its schema.</param>
     public VerifiedTableSql(TableName history)
     {
-        _history = history;
         _quoted = $"{SqlText.Quote(history.Schema ?? throw new ArgumentException("Give the history table's schema.", nameof(history)))}.{SqlText.Quote(history.Name + Suffix)}";
     }
 
     /// <summary>What the table's name adds to the history table's.</summary>
     public const string Suffix = "_verified";
 
-    /// <summary>Creates the table (and its schema) when missing.</summary>
+    /// <summary>
+    /// Creates the table when missing. Its schema is the history table's, which exists whenever a
+    /// check is recorded (there are history rows to record it against).
+    /// </summary>
     public IReadOnlyList<SqlStep> CreateIfMissing() =>
     [
-        new($"CREATE SCHEMA IF NOT EXISTS {SqlText.Quote(_history.Schema!)}"),
         new($"CREATE TABLE IF NOT EXISTS {_quoted} (code TEXT NOT NULL, history TEXT NOT NULL, verified_at TIMESTAMP WITH TIME ZONE NOT NULL, PRIMARY KEY (code, history))"),
     ];
 

@@ -70,15 +70,20 @@ internal static class PostgresSchemaReader
          WHERE ($1::text IS NULL OR s.schemaname = $1)
         """;
 
-    // Whether any of the queries below would return a row: relations outside the system schemas
-    // (tables, indexes, views, sequences anywhere) and enum types. A database a run starts from
-    // scratch has none, and one cheap query then stands in for six reads of cold catalogs.
-    private const string Anything = """
-        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-                        WHERE (c.relkind = 'S' OR (n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'))
-                          AND ($1::text IS NULL OR n.nspname = $1))
-            OR EXISTS (SELECT 1 FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
-                        WHERE ($1::text IS NULL OR n.nspname = $1))
+    // A row when any of the queries below would return one: relations outside the system schemas
+    // (tables, indexes, views, sequences anywhere) or enum types. A database a run starts from
+    // scratch has none, and this one query then stands in for six reads of cold catalogs. It
+    // returns no value to read, and takes no parameter when all schemas are read: the first query
+    // of a process that does either compiles Npgsql's paths for it.
+    private static readonly string AnythingInAllSchemas = Anything("TRUE");
+    private static readonly string AnythingInOneSchema = Anything("n.nspname = $1");
+
+    private static string Anything(string schemaFilter) => $$"""
+        SELECT 1 WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                                WHERE (c.relkind = 'S' OR (n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\_toast%'))
+                                  AND {{schemaFilter}})
+                    OR EXISTS (SELECT 1 FROM pg_catalog.pg_enum e JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                                WHERE {{schemaFilter}})
         """;
 
     private const string Views = "SELECT schemaname, viewname, definition FROM pg_catalog.pg_views WHERE schemaname NOT IN ('pg_catalog', 'information_schema') AND ($1::text IS NULL OR schemaname = $1)";
@@ -88,7 +93,8 @@ internal static class PostgresSchemaReader
     /// <param name="onlySchema">Read only this schema's objects (a tenant's); all schemas when null.</param>
     public static async Task<SchemaModel> ReadAsync(DbConnection connection, CancellationToken cancellationToken, string? onlySchema = null)
     {
-        if (!(await DbQuery.ListAsync(connection, new SqlStep(Anything, [onlySchema]), r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false))[0])
+        var anything = onlySchema is null ? new SqlStep(AnythingInAllSchemas) : new SqlStep(AnythingInOneSchema, [onlySchema]);
+        if ((await DbQuery.ListAsync(connection, anything, _ => "found", cancellationToken).ConfigureAwait(false)).Count == 0)
         {
             return SchemaModel.Empty;
         }
