@@ -19,6 +19,9 @@ internal sealed class VerifiedHistory
     private readonly Lazy<string?> _code;
     private readonly ILogger _logger;
 
+    /// <summary>Set once this run read the table: recording then needs no CREATE (which PostgreSQL answers with a notice when the table exists).</summary>
+    private bool _tableRead;
+
     private VerifiedHistory(VerifiedTableSql table, Lazy<string?> code, ILogger logger) => (_table, _code, _logger) = (table, code, logger);
 
     /// <summary>
@@ -43,6 +46,7 @@ internal sealed class VerifiedHistory
         try
         {
             var count = await StepExecutor.ScalarAsync(connection, _table.Count(code, applied.Digest), cancellationToken).ConfigureAwait(false);
+            _tableRead = true;
             return Convert.ToInt64(count, CultureInfo.InvariantCulture) > 0;
         }
         catch (DbException)
@@ -63,7 +67,7 @@ internal sealed class VerifiedHistory
         var history = applied.Digest;
         try
         {
-            foreach (var step in _table.CreateIfMissing().Append(_table.DeleteOthers(history)).Append(_table.Insert(code, history)))
+            foreach (var step in (_tableRead ? [] : _table.CreateIfMissing()).Append(_table.DeleteOthers(history)).Append(_table.Insert(code, history)))
             {
                 await StepExecutor.ExecuteAsync(connection, null, step, cancellationToken).ConfigureAwait(false);
             }

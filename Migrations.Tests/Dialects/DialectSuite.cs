@@ -181,6 +181,34 @@ public abstract partial class DialectSuite
     }
 
     [Test]
+    public async Task A_first_run_makes_the_history_tables_schema_when_missing_and_uses_one_that_exists()
+    {
+        // PostgreSQL's error for a missing table says whether its schema exists; when it does, the
+        // schema is not created again. Both cases must end with the history in its schema.
+        var missing = new MigrationRunnerOptions();
+        missing.History.Schema = "made_for_history";
+        await MigrateAsync(missing, typeof(Library));
+
+        Execute("CREATE SCHEMA kept_for_history");
+        var existing = new MigrationRunnerOptions();
+        existing.History.Schema = "kept_for_history";
+        existing.History.TableName = "versions";
+        await MigrateAsync(existing, typeof(Notes));
+
+        Assert.That(Rows("SELECT version FROM made_for_history.__migrations_history").Select(r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[] { Library.Version }));
+        Assert.That(Rows("SELECT version FROM kept_for_history.versions").Select(r => Convert.ToInt64(r[0], System.Globalization.CultureInfo.InvariantCulture)), Is.EqualTo(new[] { Notes.Version }));
+        Assert.That(Long(Scalar("SELECT count(*) FROM notes")), Is.EqualTo(0L), "the second history's migration ran");
+    }
+
+    [Migration(Version, "Notes")]
+    internal sealed class Notes : Migration
+    {
+        public const long Version = 7;
+
+        public override void Up(MigrationBuilder m) => m.CreateTable("notes", t => t.Column("id", c => c.Int64()));
+    }
+
+    [Test]
     public async Task Down_to_zero_leaves_no_table()
     {
         var dialect = await CreateDialectAsync();
