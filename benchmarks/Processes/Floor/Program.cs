@@ -1,8 +1,9 @@
 // The floor: the SQL a migration run needs, sent by hand through Npgsql on one connection.
 // Usage: floor apply|noop|seed <connection string>
 using Migrations.Benchmarks.Processes;
+using System.Globalization;
+using System.Text;
 using Npgsql;
-using NpgsqlTypes;
 
 const string History = "\"public\".\"__migrations_history\"";
 const long LockKey = 0x4D_69_67_72_61_74_69;
@@ -46,18 +47,24 @@ await using (var connection = await dataSource.OpenConnectionAsync())
             await using (var transaction = await connection.BeginTransactionAsync())
             {
                 await ExecuteAsync(connection, SeedRows.CreateTable);
-                await using (var writer = await connection.BeginBinaryImportAsync("COPY \"public\".\"seed\" (\"id\", \"name\", \"amount\", \"created\") FROM STDIN (FORMAT BINARY)"))
+                // Text COPY, the runner's own statement, with the lines written by hand in 64 KiB chunks:
+                // faster than binary COPY for these types (numeric and timestamptz), so the least a runner can pay.
+                await using (var writer = await connection.BeginTextImportAsync("COPY \"public\".\"seed\" (\"id\", \"name\", \"amount\", \"created\") FROM STDIN"))
                 {
+                    var lines = new StringBuilder();
                     foreach (var (id, name, amount, created) in SeedRows.All())
                     {
-                        await writer.StartRowAsync();
-                        await writer.WriteAsync(id, NpgsqlDbType.Bigint);
-                        await writer.WriteAsync(name, NpgsqlDbType.Text);
-                        await writer.WriteAsync(amount, NpgsqlDbType.Numeric);
-                        await writer.WriteAsync(created, NpgsqlDbType.TimestampTz);
+                        lines.Append(id).Append('\t').Append(name).Append('\t')
+                            .Append(amount.ToString(CultureInfo.InvariantCulture)).Append('\t')
+                            .Append(created.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)).Append("+00\n");
+                        if (lines.Length >= 64 * 1024)
+                        {
+                            await writer.WriteAsync(lines);
+                            lines.Clear();
+                        }
                     }
 
-                    await writer.CompleteAsync();
+                    await writer.WriteAsync(lines);
                 }
 
                 await RecordAsync(connection, 1);
