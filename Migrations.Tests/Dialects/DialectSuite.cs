@@ -183,8 +183,8 @@ public abstract partial class DialectSuite
     [Test]
     public async Task A_first_run_makes_the_history_tables_schema_when_missing_and_uses_one_that_exists()
     {
-        // PostgreSQL's error for a missing table says whether its schema exists; when it does, the
-        // schema is not created again. Both cases must end with the history in its schema.
+        // A first run finds no history either way (PostgreSQL reports a table in a missing schema as
+        // a missing table); it makes the schema only when there is none, and uses one that exists.
         var missing = new MigrationRunnerOptions();
         missing.History.Schema = "made_for_history";
         await MigrateAsync(missing, typeof(Library));
