@@ -70,15 +70,44 @@ internal static class PostgresCopy
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("\\\t\n\r");
 
-    /// <summary>One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage return escaped.</summary>
+    /// <summary>The format of timestamps in COPY's text, without a zone (UTC values add "+00").</summary>
+    private const string Timestamp = "yyyy-MM-dd HH:mm:ss.ffffff";
+
+    /// <summary>
+    /// One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage return
+    /// escaped. Numbers and timestamps are formatted straight into the line: a seed of a million
+    /// values would otherwise make a string of each.
+    /// </summary>
     private static void Append(StringBuilder line, object? value)
     {
+        Span<char> formatted = stackalloc char[64];
+        switch (value)
+        {
+            case null or DBNull:
+                line.Append("\\N");
+                return;
+            case string plain:
+                AppendEscaped(line, plain);
+                return;
+            case bool b:
+                line.Append(b ? 't' : 'f');
+                return;
+            case DateTime { Kind: DateTimeKind.Utc } d when d.TryFormat(formatted, out var written, Timestamp, CultureInfo.InvariantCulture):
+                line.Append(formatted[..written]).Append("+00");
+                return;
+            case DateTime d when d.TryFormat(formatted, out var written, Timestamp, CultureInfo.InvariantCulture):
+                line.Append(formatted[..written]);
+                return;
+            case not (DateTime or DateTimeOffset or DateOnly or TimeOnly) and ISpanFormattable number when number.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
+                // As ToString(null, invariant culture) writes it; escaped all the same, for types of the app's own.
+                AppendEscaped(line, formatted[..written]);
+                return;
+        }
+
         var text = value switch
         {
-            null or DBNull => null,
-            bool b => b ? "t" : "f",
-            DateTime { Kind: DateTimeKind.Utc } d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00",
-            DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
+            DateTime { Kind: DateTimeKind.Utc } d => d.ToString(Timestamp, CultureInfo.InvariantCulture) + "+00",
+            DateTime d => d.ToString(Timestamp, CultureInfo.InvariantCulture),
             DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TimeOnly t => t.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
@@ -92,7 +121,12 @@ internal static class PostgresCopy
             return;
         }
 
-        if (text.AsSpan().IndexOfAny(Escaped) < 0)
+        AppendEscaped(line, text);
+    }
+
+    private static void AppendEscaped(StringBuilder line, ReadOnlySpan<char> text)
+    {
+        if (text.IndexOfAny(Escaped) < 0)
         {
             line.Append(text);
             return;

@@ -22,6 +22,47 @@ public class SeedDataTests : PostgresTests
     }
 
     [Test]
+    public async Task Numbers_dates_times_and_ids_survive_the_copy_protocol_as_written()
+    {
+        await Runner(typeof(Measurements)).MigrateAsync();
+
+        Assert.That(Scalar("SELECT count(*) FROM measurements"), Is.EqualTo(60L), "enough rows to go through COPY");
+        Assert.That(Rows("SELECT small::text, whole::text, big::text, ratio::text, exact::text, id::text, day::text, at_time::text, local_stamp::text, stamp_utc::text FROM measurements WHERE whole = -7"), Is.EqualTo(new[]
+        {
+            new object?[]
+            {
+                "-3", "-7", "-9000000000", "0.1", "-12.50", "0f8fad5b-d9cb-469f-a165-70867728950e", "2024-02-29", "23:59:58.123456",
+                "2021-10-03 07:00:00.5", "2021-10-03 04:00:00+00",
+            },
+        }));
+    }
+
+    [Migration(1, "Measurements")]
+    internal sealed class Measurements : Migration
+    {
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("measurements", t => t
+                .Column("small", c => c.Int16())
+                .Column("whole", c => c.Int32())
+                .Column("big", c => c.Int64())
+                .Column("ratio", c => c.Float64())
+                .Column("exact", c => c.Decimal(10, 2))
+                .Column("id", c => c.Guid())
+                .Column("day", c => c.Date())
+                .Column("at_time", c => c.Time())
+                .Column("local_stamp", c => c.Timestamp())
+                .Column("stamp_utc", c => c.TimestampTz()))
+            .InsertData("measurements", ["small", "whole", "big", "ratio", "exact", "id", "day", "at_time", "local_stamp", "stamp_utc"],
+                Enumerable.Range(0, 60).Select(i => i == 0
+                    ? new object?[]
+                    {
+                        (short)-3, -7, -9_000_000_000L, 0.1, -12.5m, new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"), new DateOnly(2024, 2, 29), new TimeOnly(23, 59, 58).Add(TimeSpan.FromTicks(1_234_560)),
+                        new DateTime(2021, 10, 3, 7, 0, 0, 500, DateTimeKind.Unspecified), new DateTimeOffset(2021, 10, 3, 7, 0, 0, TimeSpan.FromHours(3)),
+                    }
+                    : new object?[] { (short)i, i, (long)i, i / 2.0, (decimal)i, Guid.Empty, null, null, null, null }).ToArray());
+    }
+
+    [Test]
     public async Task A_long_load_logs_how_far_it_has_got()
     {
         var interval = MigrationExecutor.ProgressInterval;
