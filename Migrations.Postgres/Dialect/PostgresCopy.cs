@@ -70,9 +70,6 @@ internal static class PostgresCopy
 
     private static readonly System.Buffers.SearchValues<char> Escaped = System.Buffers.SearchValues.Create("\\\t\n\r");
 
-    /// <summary>The format of timestamps in COPY's text, without a zone (UTC values add "+00").</summary>
-    private const string Timestamp = "yyyy-MM-dd HH:mm:ss.ffffff";
-
     /// <summary>
     /// One value in COPY's text format: \N for NULL; backslash, tab, newline and carriage return
     /// escaped. Numbers and timestamps are formatted straight into the line: a seed of a million
@@ -92,13 +89,10 @@ internal static class PostgresCopy
             case bool b:
                 line.Append(b ? 't' : 'f');
                 return;
-            case DateTime { Kind: DateTimeKind.Utc } d when d.TryFormat(formatted, out var written, Timestamp, CultureInfo.InvariantCulture):
-                line.Append(formatted[..written]).Append("+00");
+            case DateTime d:
+                line.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd HH:mm:ss.ffffff}{(d.Kind == DateTimeKind.Utc ? "+00" : "")}");
                 return;
-            case DateTime d when d.TryFormat(formatted, out var written, Timestamp, CultureInfo.InvariantCulture):
-                line.Append(formatted[..written]);
-                return;
-            case not (DateTime or DateTimeOffset or DateOnly or TimeOnly) and ISpanFormattable number when number.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
+            case not (DateTimeOffset or DateOnly or TimeOnly) and ISpanFormattable number when number.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
                 // As ToString(null, invariant culture) writes it; escaped all the same, for types of the app's own.
                 AppendEscaped(line, formatted[..written]);
                 return;
@@ -106,8 +100,6 @@ internal static class PostgresCopy
 
         var text = value switch
         {
-            DateTime { Kind: DateTimeKind.Utc } d => d.ToString(Timestamp, CultureInfo.InvariantCulture) + "+00",
-            DateTime d => d.ToString(Timestamp, CultureInfo.InvariantCulture),
             DateTimeOffset d => d.ToString("yyyy-MM-dd HH:mm:ss.ffffffzzz", CultureInfo.InvariantCulture),
             DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             TimeOnly t => t.ToString("HH:mm:ss.ffffff", CultureInfo.InvariantCulture),
