@@ -1,4 +1,5 @@
 using System.Collections;
+using Migrations.Running;
 
 namespace Migrations.Operations;
 
@@ -7,13 +8,18 @@ namespace Migrations.Operations;
 /// to send them, to take the checksum) and never held all at once, so a seed larger than memory
 /// loads in the memory of one chunk. The sequence must yield the same rows every time it is read;
 /// a read that yields a different number of rows than the first fails the migration, which then
-/// rolls back.
+/// rolls back. The first complete read also takes the rows' fingerprint for the checksum, so the
+/// checks' read is the only one before the rows are sent.
 /// </summary>
 internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
 {
     private readonly IEnumerable<IReadOnlyList<object?>> _source;
     private readonly string _what;
     private int? _count;
+    private string? _digest;
+
+    /// <summary>False for rows derived from others (mapped for one database): the checksum covers the rows as the migration gives them.</summary>
+    private bool _fingerprinted = true;
 
     /// <param name="source">The rows.</param>
     /// <param name="what">The operation, as an error about the rows names it.</param>
@@ -33,6 +39,28 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
             }
 
             return _count!.Value;
+        }
+    }
+
+    /// <summary>The rows' fingerprint for the checksum (<see cref="RowsDigest"/>), taken on the first complete read.</summary>
+    public string Digest
+    {
+        get
+        {
+            if (!_fingerprinted)
+            {
+                throw new InvalidOperationException($"{_what}: these rows were mapped from the migration's own; take the fingerprint of those.");
+            }
+
+            if (_digest is null)
+            {
+                using var rows = GetEnumerator();
+                while (rows.MoveNext())
+                {
+                }
+            }
+
+            return _digest!;
         }
     }
 
@@ -57,14 +85,16 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
 
     /// <summary>The same rows, each changed by <paramref name="map"/> as it is read.</summary>
     public StreamedRows Select(Func<IReadOnlyList<object?>, int, IReadOnlyList<object?>> map) =>
-        new(_source.Select(map), _what) { _count = _count };
+        new(_source.Select(map), _what) { _count = _count, _fingerprinted = false };
 
     public IEnumerator<IReadOnlyList<object?>> GetEnumerator()
     {
         var read = 0;
+        using var digest = _fingerprinted && _digest is null ? new RowsDigest() : null;
         foreach (var row in _source)
         {
             read++;
+            digest?.Add(row);
             yield return row;
         }
 
@@ -76,6 +106,7 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
         }
 
         _count = read;
+        _digest ??= digest?.Complete();
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -39,10 +39,15 @@ public sealed partial class MigrationRunner
     }
 
     /// <summary>
-    /// Whether a history row records the migration as the code has it now. Rows written by versions
-    /// before the canonical checksum carry the older form, which is computed only for them.
+    /// Whether a history row records the migration as the code has it now. Rows written by earlier
+    /// versions may carry an earlier form (seed values hashed as text; before that, not canonical),
+    /// which is computed only for rows the current form does not match.
     /// </summary>
     private bool Matches(MigrationInfo info, AppliedMigration row) =>
         ChecksumOf(info) == row.Checksum ||
-        _legacyChecksums.GetOrAdd(info.Version, _ => OperationChecksum.ComputeLegacy(UpOperations(info))) == row.Checksum;
+        _earlierChecksums.GetOrAdd(info.Version, _ => EarlierChecksums(UpOperations(info))).Contains(row.Checksum);
+
+    private static string[] EarlierChecksums(IReadOnlyList<MigrationOperation> operations) => OperationChecksum.SeedsRows(operations)
+        ? [OperationChecksum.ComputeTextRows(operations), OperationChecksum.ComputeLegacy(operations)]
+        : [OperationChecksum.ComputeLegacy(operations)];
 }

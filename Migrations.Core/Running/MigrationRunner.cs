@@ -19,7 +19,7 @@ public sealed partial class MigrationRunner
     private readonly ILogger _logger;
     private readonly Lazy<MigrationCatalog> _catalog;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _checksums = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string> _legacyChecksums = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, string[]> _earlierChecksums = new();
     private readonly PlanningContext _planning;
     private readonly Lazy<string?> _codeIdentity;
 

@@ -12,15 +12,26 @@ namespace Migrations.Running;
 /// </summary>
 internal static class OperationChecksum
 {
-    public static string Compute(IReadOnlyList<MigrationOperation> operations) => Compute(operations, ChecksumJson.Options);
+    /// <summary>The checksum every history row is written with.</summary>
+    public static string Compute(IReadOnlyList<MigrationOperation> operations) => Compute(operations, ChecksumJson.Options, textRows: false);
+
+    /// <summary>
+    /// The checksum as versions before the rows' fingerprint computed it (seed values hashed as
+    /// text, their number first): history rows written then still match an unedited migration.
+    /// Differs from <see cref="Compute(IReadOnlyList{MigrationOperation})"/> only for migrations that seed rows.
+    /// </summary>
+    public static string ComputeTextRows(IReadOnlyList<MigrationOperation> operations) => Compute(operations, ChecksumJson.Options, textRows: true);
 
     /// <summary>
     /// The checksum as versions before the canonical form computed it (declaration order, every
     /// property, enums as numbers): history rows written then still match an unedited migration.
     /// </summary>
-    public static string ComputeLegacy(IReadOnlyList<MigrationOperation> operations) => Compute(operations, JsonSerializerOptions.Default);
+    public static string ComputeLegacy(IReadOnlyList<MigrationOperation> operations) => Compute(operations, JsonSerializerOptions.Default, textRows: true);
 
-    internal static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json)
+    /// <summary>True when the operations seed rows, the only ones whose checksum <see cref="ComputeTextRows"/> computes differently.</summary>
+    public static bool SeedsRows(IReadOnlyList<MigrationOperation> operations) => operations.Any(o => o is InsertDataOperation);
+
+    internal static string Compute(IReadOnlyList<MigrationOperation> operations, JsonSerializerOptions json, bool textRows)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var text = new ChecksumText(hash);
@@ -34,19 +45,14 @@ internal static class OperationChecksum
 
             if (operation is InsertDataOperation insert)
             {
-                // Seed data can be millions of values: hashed value by value, not as one JSON document.
-                text.Write($"InsertDataOperation:{insert.Table}:{string.Join(",", insert.Columns)}:{insert.Rows.Count}\n");
-                foreach (var row in insert.Rows)
+                if (textRows)
                 {
-                    foreach (var value in row)
-                    {
-                        text.WriteValue(value);
-                        text.Write("\u001f");
-                    }
-
-                    text.Write("\n");
+                    WriteTextRows(text, insert);
+                    continue;
                 }
 
+                // Seed data can be millions of values: fingerprinted as bits, not as one JSON document.
+                text.Write($"InsertDataOperation:{insert.Table}:{string.Join(",", insert.Columns)}:{RowsDigest.Of(insert.Rows)}\n");
                 continue;
             }
 
@@ -59,5 +65,21 @@ internal static class OperationChecksum
 
         text.Flush();
         return Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
+    }
+
+    /// <summary>The rows as the earlier forms hashed them: their number, then each value as its type's name and invariant text.</summary>
+    private static void WriteTextRows(ChecksumText text, InsertDataOperation insert)
+    {
+        text.Write($"InsertDataOperation:{insert.Table}:{string.Join(",", insert.Columns)}:{insert.Rows.Count}\n");
+        foreach (var row in insert.Rows)
+        {
+            foreach (var value in row)
+            {
+                text.WriteValue(value);
+                text.Write("\u001f");
+            }
+
+            text.Write("\n");
+        }
     }
 }

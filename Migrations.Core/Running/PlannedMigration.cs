@@ -46,9 +46,8 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     public IReadOnlyList<(int Operation, string RuleId, string Reason)> Accepted { get; init; } = [];
 
     /// <summary>
-    /// The checksum of the operations, computed once, by whichever thread asks first. Hashing a
-    /// million seed values costs about as much as loading them, so for large seeds it runs on
-    /// another thread while the migration's statements run.
+    /// The checksum of the operations, computed once, by whichever thread asks first. For large
+    /// seeds held in memory it runs on another thread while the migration's statements run.
     /// </summary>
     public Task<string> ChecksumAsync() => _checksum.Value;
 
@@ -59,8 +58,9 @@ internal sealed record PlannedMigration(MigrationInfo Info, bool Up, IReadOnlyLi
     /// </summary>
     public bool ChecksumAhead => Up && !Operations.OfType<InsertDataOperation>().Any(o => o.Rows is StreamedRows) && !HashWhileRunning(Operations);
 
+    /// <summary>Rows read from a sequence do not count: their fingerprint was taken when the checks read them.</summary>
     private static bool HashWhileRunning(IReadOnlyList<MigrationOperation> operations) =>
-        operations.OfType<InsertDataOperation>().Sum(o => (long)o.Rows.Count * o.Columns.Count) >= BackgroundChecksumValues;
+        operations.OfType<InsertDataOperation>().Where(o => o.Rows is not StreamedRows).Sum(o => (long)o.Rows.Count * o.Columns.Count) >= BackgroundChecksumValues;
 
     /// <summary>The history change that records this migration: a row for Up, its removal for Down.</summary>
     public async Task<SqlStep> HistoryRowAsync(IHistoryTableSql history, long executionMilliseconds) => Up
