@@ -123,6 +123,12 @@ internal static class OperationChecks
                 yield break;
             }
 
+            if (row is object?[] values && Array.TrueForAll(values, ValueChecks.IsSupported))
+            {
+                // Rows are nearly always arrays: checked without a call through the interface per value.
+                continue;
+            }
+
             for (var c = 0; c < row.Count; c++)
             {
                 if (!ValueChecks.IsSupported(row[c]))

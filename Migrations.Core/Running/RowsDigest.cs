@@ -48,9 +48,20 @@ internal sealed class RowsDigest : IDisposable
     /// <summary>Adds one row's values, in order.</summary>
     public void Add(IReadOnlyList<object?> row)
     {
-        for (var i = 0; i < row.Count; i++)
+        if (row is object?[] values)
         {
-            Add(row[i]);
+            // Rows are nearly always arrays: read without a call through the interface per value.
+            foreach (var value in values)
+            {
+                Add(value);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < row.Count; i++)
+            {
+                Add(row[i]);
+            }
         }
 
         Reserve(1)[0] = (byte)Tag.RowEnd;
