@@ -271,6 +271,8 @@ public sealed partial class MigrationRunner
         }
 
         var work = new List<PlannedMigration>();
+        var pending = catalog.Migrations.TakeWhile(m => m.Version <= targetVersion).Where(m => !VersionOrder.Contains(applied, m.Version)).ToArray();
+        using var ahead = CompiledAhead.Start(pending);
         for (var index = applied.Count - 1; index >= 0 && applied[index].Version > targetVersion; index--)
         {
             if (catalog.Find(applied[index].Version) is { } info)
@@ -279,18 +281,10 @@ public sealed partial class MigrationRunner
             }
         }
 
-        foreach (var info in catalog.Migrations)
+        for (var i = 0; i < pending.Length; i++)
         {
-            if (info.Version > targetVersion)
-            {
-                break;
-            }
-
-            if (VersionOrder.Contains(applied, info.Version))
-            {
-                continue;
-            }
-
+            var info = pending[i];
+            ahead?.Recording(i);
             foreach (var problem in MigrationLinter.Problems(info))
             {
                 problems.Add(problem);
