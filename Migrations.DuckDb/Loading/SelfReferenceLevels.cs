@@ -27,14 +27,17 @@ internal static class SelfReferenceLevels
             return [o];
         }
 
-        var levels = Levels(o.Rows, links);
+        // Rows are looked up by position, pass after pass: rows from a sequence are read once into memory
+        // here, as splitting them into levels holds them all anyway.
+        var rows = o.Rows is StreamedRows ? o.Rows.ToArray() : o.Rows;
+        var levels = Levels(rows, links);
         if (levels.Max() == 0)
         {
             return [o];
         }
 
         return Enumerable.Range(0, levels.Max() + 1)
-            .Select(level => o with { Rows = o.Rows.Where((_, i) => levels[i] == level).ToArray() })
+            .Select(level => o with { Rows = rows.Where((_, i) => levels[i] == level).ToArray() })
             .ToList();
     }
 

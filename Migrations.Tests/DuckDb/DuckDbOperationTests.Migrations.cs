@@ -19,6 +19,30 @@ public partial class DuckDbOperationTests
                 .Append([1000L, "big parent", null]).ToArray());
     }
 
+    /// <summary>A tree given as a sequence, children first: every row but the root names a parent among the rows.</summary>
+    [Migration(1, "Streamed categories")]
+    internal sealed class StreamedCategories : Migration
+    {
+        public const int Rows = 2_000;
+
+        public static int Reads { get; set; }
+
+        public override void Up(MigrationBuilder m) => m
+            .CreateTable("categories", t => t
+                .Column("id", c => c.Int64().PrimaryKey())
+                .Column("parent_id", c => c.Int64().References("categories", "id")))
+            .InsertData("categories", ["id", "parent_id"], Tree());
+
+        private static IEnumerable<object?[]> Tree()
+        {
+            Reads++;
+            for (long id = Rows; id >= 1; id--)
+            {
+                yield return [id, id == 1 ? null : id / 2];
+            }
+        }
+    }
+
     [Migration(1, "Table by SQL")]
     internal sealed class TableBySql : Migration
     {

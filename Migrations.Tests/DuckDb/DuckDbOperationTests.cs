@@ -147,6 +147,18 @@ public partial class DuckDbOperationTests : DuckDbFileTests
     }
 
     [Test]
+    public async Task A_streamed_seed_of_a_self_referencing_table_is_read_a_few_times_not_once_per_row()
+    {
+        StreamedCategories.Reads = 0;
+
+        await Db.Runner(typeof(StreamedCategories)).MigrateAsync();
+
+        Assert.That(Db.Count("categories"), Is.EqualTo(StreamedCategories.Rows));
+        Assert.That(Db.Scalar("SELECT count(*) FROM categories c JOIN categories p ON p.id = c.parent_id"), Is.EqualTo((long)StreamedCategories.Rows - 1), "every child found its parent");
+        Assert.That(StreamedCategories.Reads, Is.LessThanOrEqualTo(4), "checked, split into levels and sent: each a read of the whole sequence");
+    }
+
+    [Test]
     public async Task Parents_and_children_of_a_self_referencing_table_are_seeded_in_one_insert()
     {
         await Db.Runner(typeof(Categories)).MigrateAsync();
