@@ -52,8 +52,28 @@ public sealed partial class MigrationRunner
 
     /// <summary>Applies every pending migration.</summary>
     /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
-    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default) =>
-        MigrateCoreAsync(Catalog(), Latest, cancellationToken);
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        if (_catalog.IsValueCreated)
+        {
+            return MigrateCoreAsync(Catalog(), Latest, cancellationToken);
+        }
+
+        // A first run finds its migrations on another thread while the connection opens, then starts
+        // working out the build's identity from them.
+        var discovery = Task.Run(
+            () =>
+            {
+                var catalog = Catalog();
+                IdentifyAhead();
+                return catalog;
+            },
+            CancellationToken.None);
+        return WithLockAsync(
+            async connection => await MigrateLockedAsync(connection, await discovery.ConfigureAwait(false), Latest, cancellationToken).ConfigureAwait(false),
+            cancellationToken,
+            discovery);
+    }
 
     /// <summary>
     /// Moves the database to <paramref name="targetVersion"/>: applies pending migrations up to it and
@@ -101,15 +121,47 @@ public sealed partial class MigrationRunner
         }, CancellationToken.None);
     }
 
-    /// <summary>Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and releases the lock.</summary>
-    private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the run's connection, takes the migration lock, runs <paramref name="locked"/> and releases
+    /// the lock. <paramref name="first"/>, work running while the connection opens, must succeed before
+    /// anything else: its error is thrown as soon as it is known, in place of the connection's, and a
+    /// connection still waiting (for a database file another process holds) stops waiting.
+    /// </summary>
+    private async Task<T> WithLockAsync<T>(Func<DbConnection, Task<T>> locked, CancellationToken cancellationToken, Task? first = null)
     {
         // LockTimeout bounds the whole wait for the database: a file another process holds open
         // (DuckDB) as much as the lock another instance holds (PostgreSQL).
         RunnerLog.WaitingForLock(_logger, _dialect.Name);
         var started = Stopwatch.GetTimestamp();
-        using var limit = WaitLimit(cancellationToken);
-        var connection = await OpenAsync(limit.Token, cancellationToken).ConfigureAwait(false);
+        CancellationTokenSource limit;
+        try
+        {
+            limit = WaitLimit(cancellationToken);
+        }
+        catch (Exception) when (first is not null)
+        {
+            // A problem of the work that must come first is told first, as if it had run before.
+            await first.ConfigureAwait(false);
+            throw;
+        }
+
+        using var waitLimit = limit;
+        var opening = OpenAsync(limit.Token, cancellationToken);
+        if (first is not null)
+        {
+            try
+            {
+                await first.ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                await limit.CancelAsync().ConfigureAwait(false);
+                await CloseQuietlyAsync(opening).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        var connection = await opening.ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var runLock = await LockAsync(connection.Connection, limit.Token, cancellationToken).ConfigureAwait(false);
@@ -123,6 +175,20 @@ public sealed partial class MigrationRunner
             {
                 await ReleaseAsync(runLock).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>Closes a connection that was being opened for a run that stopped before using it; its own errors no longer matter.</summary>
+    private static async Task CloseQuietlyAsync(Task<DialectConnection> opening)
+    {
+        try
+        {
+            await (await opening.ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // The run already failed with the error that matters.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 

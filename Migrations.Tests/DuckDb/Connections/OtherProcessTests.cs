@@ -59,6 +59,22 @@ public class OtherProcessTests : DuckDbFileTests
         await holder.WaitForExitAsync();
     }
 
+    [Test]
+    public async Task A_refused_migration_is_reported_at_once_while_another_process_holds_the_file()
+    {
+        using var holder = await HoldAsync(milliseconds: 20_000);
+        var watch = Stopwatch.StartNew();
+
+        var error = Assert.ThrowsAsync<MigrationValidationException>(() =>
+            new MigrationRunner(new DuckDbDialect(Db.ConnectionString), new MigrationRunnerOptions { LockTimeout = TimeSpan.FromSeconds(15) }.Add(typeof(Unversioned))).MigrateAsync());
+
+        Assert.That(error!.Message, Does.Contain("has no [Migration(version, \"description\")] attribute"));
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "it did not wait for the file");
+        holder.Kill();
+        await holder.WaitForExitAsync();
+        Assert.That(Db.HistoryVersions(), Is.Empty);
+    }
+
     private MigrationRunner Runner(TimeSpan lockTimeout) =>
         new(new DuckDbDialect(Db.ConnectionString), new MigrationRunnerOptions { LockTimeout = lockTimeout }.Add(typeof(Notes)));
 
@@ -71,6 +87,12 @@ public class OtherProcessTests : DuckDbFileTests
         })!;
         Assert.That(await process.StandardOutput.ReadLineAsync(), Is.EqualTo("holding"));
         return process;
+    }
+
+    /// <summary>Refused before any SQL: a migration class without its attribute.</summary>
+    internal sealed class Unversioned : Migration
+    {
+        public override void Up(MigrationBuilder m) => m.CreateTable("unversioned", t => t.Column("body", c => c.String()));
     }
 
     [Migration(1, "Notes")]
