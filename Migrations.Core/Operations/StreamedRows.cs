@@ -32,10 +32,7 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
         {
             if (_count is null)
             {
-                using var rows = GetEnumerator();
-                while (rows.MoveNext())
-                {
-                }
+                ReadThrough();
             }
 
             return _count!.Value;
@@ -54,10 +51,7 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
 
             if (_digest is null)
             {
-                using var rows = GetEnumerator();
-                while (rows.MoveNext())
-                {
-                }
+                ReadThrough();
             }
 
             return _digest!;
@@ -110,4 +104,13 @@ internal sealed class StreamedRows : IReadOnlyList<IReadOnlyList<object?>>
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Reads every row once, which counts and fingerprints them.</summary>
+    private void ReadThrough()
+    {
+        using var rows = GetEnumerator();
+        while (rows.MoveNext())
+        {
+        }
+    }
 }

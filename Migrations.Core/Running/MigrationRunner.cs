@@ -54,25 +54,21 @@ public sealed partial class MigrationRunner
     /// <param name="cancellationToken">Stops between statements; the running migration is rolled back.</param>
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
-        if (_catalog.IsValueCreated)
-        {
-            return MigrateCoreAsync(Catalog(), Latest, cancellationToken);
-        }
-
         // A first run finds its migrations on another thread while the connection opens, then starts
-        // working out the build's identity from them.
-        var discovery = Task.Run(
-            () =>
-            {
-                var catalog = Catalog();
-                IdentifyAhead();
-                return catalog;
-            },
-            CancellationToken.None);
+        // working out the build's identity from them; later runs know them already.
+        var found = _catalog.IsValueCreated ? Task.FromResult(FindAndIdentify()) : Task.Run(FindAndIdentify, CancellationToken.None);
         return WithLockAsync(
-            async connection => await MigrateLockedAsync(connection, await discovery.ConfigureAwait(false), Latest, cancellationToken).ConfigureAwait(false),
+            async connection => await MigrateLockedAsync(connection, await found.ConfigureAwait(false), Latest, cancellationToken).ConfigureAwait(false),
             cancellationToken,
-            discovery);
+            found);
+    }
+
+    /// <summary>The known migrations, with the build's identity then worked out ahead from them.</summary>
+    private MigrationCatalog FindAndIdentify()
+    {
+        var catalog = Catalog();
+        IdentifyAhead();
+        return catalog;
     }
 
     /// <summary>

@@ -77,7 +77,6 @@ internal static class PostgresCopy
     /// </summary>
     private static void Append(StringBuilder line, object? value)
     {
-        Span<char> formatted = stackalloc char[64];
         switch (value)
         {
             case null or DBNull:
@@ -92,9 +91,7 @@ internal static class PostgresCopy
             case DateTime d:
                 line.Append(CultureInfo.InvariantCulture, $"{d:yyyy-MM-dd HH:mm:ss.ffffff}{(d.Kind == DateTimeKind.Utc ? "+00" : "")}");
                 return;
-            case not (DateTimeOffset or DateOnly or TimeOnly) and ISpanFormattable number when number.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture):
-                // As ToString(null, invariant culture) writes it; escaped all the same, for types of the app's own.
-                AppendEscaped(line, formatted[..written]);
+            case not (DateTimeOffset or DateOnly or TimeOnly) and ISpanFormattable number when TryAppendFormatted(line, number):
                 return;
         }
 
@@ -114,6 +111,19 @@ internal static class PostgresCopy
         }
 
         AppendEscaped(line, text);
+    }
+
+    /// <summary>A number, id or value of the app's own type as ToString(null, invariant culture) writes it, escaped all the same; false when it does not fit the buffer.</summary>
+    private static bool TryAppendFormatted(StringBuilder line, ISpanFormattable value)
+    {
+        Span<char> formatted = stackalloc char[64];
+        if (!value.TryFormat(formatted, out var written, default, CultureInfo.InvariantCulture))
+        {
+            return false;
+        }
+
+        AppendEscaped(line, formatted[..written]);
+        return true;
     }
 
     private static void AppendEscaped(StringBuilder line, ReadOnlySpan<char> text)
